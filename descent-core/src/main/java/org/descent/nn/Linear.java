@@ -1,0 +1,82 @@
+package org.descent.nn;
+
+import java.util.Random;
+import org.descent.DescentException;
+import org.descent.tensor.DType;
+import org.descent.tensor.ShapeException;
+import org.descent.tensor.Tensor;
+
+/**
+ * The affine map of a layer of neurons: {@code z = x Wᵀ + b}.
+ *
+ * <p>Shape: input (N, in), output (N, out); weight W (out, in), bias b (out).
+ *
+ * <p>Initialized like PyTorch's {@code nn.Linear}: W and b uniform in ±1/√in, unless an
+ * {@link Init} is given for W (b then starts at 0).
+ */
+public final class Linear extends Module {
+    private final int inFeatures;
+    private final int outFeatures;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    public Linear(int inFeatures, int outFeatures, Random random) {
+        this(inFeatures, outFeatures, null, random);
+    }
+
+    public Linear(int inFeatures, int outFeatures, Init init, Random random) {
+        if (inFeatures <= 0 || outFeatures <= 0) {
+            throw new DescentException("Linear needs positive sizes, got in=" + inFeatures + ", out=" + outFeatures);
+        }
+        this.inFeatures = inFeatures;
+        this.outFeatures = outFeatures;
+        double bound = 1.0 / Math.sqrt(inFeatures);
+        Tensor w = init == null
+                ? Tensor.uniform(random, -bound, bound, DType.FLOAT32, outFeatures, inFeatures)
+                : init.weight(random, outFeatures, inFeatures);
+        Tensor b = init == null
+                ? Tensor.uniform(random, -bound, bound, DType.FLOAT32, outFeatures)
+                : Tensor.zeros(DType.FLOAT32, outFeatures);
+        this.weight = addParameter("weight", w);
+        this.bias = addParameter("bias", b);
+    }
+
+    public Parameter weight() {
+        return weight;
+    }
+
+    public Parameter bias() {
+        return bias;
+    }
+
+    public int inFeatures() {
+        return inFeatures;
+    }
+
+    public int outFeatures() {
+        return outFeatures;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        if (x.shape().rank() != 2 || x.shape().dim(1) != inFeatures) {
+            throw new ShapeException(describe() + ": input of shape " + x.shape() + " does not fit weight of shape "
+                    + weight.shape() + "; expected (N, " + inFeatures + ")");
+        }
+        return x.matmul(weight.value(), false, true).add(bias.value());
+    }
+
+    @Override
+    public int outputSize(int inputSize) {
+        if (inputSize >= 0 && inputSize != inFeatures) {
+            throw new ShapeException(describe() + " expects " + inFeatures + " input features but gets "
+                    + inputSize + " (input shape (N, " + inputSize + "), weight shape " + weight.shape() + ")");
+        }
+        return outFeatures;
+    }
+
+    @Override
+    protected String describe() {
+        return "Linear(in=" + inFeatures + ", out=" + outFeatures + ")";
+    }
+}

@@ -1,0 +1,66 @@
+package org.descent.nn;
+
+import java.util.List;
+import org.descent.tensor.ShapeException;
+import org.descent.tensor.Tensor;
+
+/**
+ * Modules applied one after another; the i-th is named {@code layers.i}. The chain of sizes is
+ * checked when it is built, so {@code Linear(784, 256)} followed by {@code Linear(128, 10)} is
+ * refused at once, naming the layer and both sizes.
+ */
+public final class Sequential extends Module {
+    private final List<Module> layers;
+
+    public Sequential(Module... layers) {
+        this.layers = List.of(layers);
+        int size = -1;
+        for (int i = 0; i < layers.length; i++) {
+            addModule("layers." + i, layers[i]);
+            try {
+                size = layers[i].outputSize(size);
+            } catch (ShapeException e) {
+                throw new ShapeException("layer layers." + i + ": " + e.getMessage());
+            }
+        }
+    }
+
+    public List<Module> layers() {
+        return layers;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        Tensor x = input;
+        for (int i = 0; i < layers.size(); i++) {
+            try {
+                x = layers.get(i).forward(x);
+            } catch (ShapeException e) {
+                throw new ShapeException("layer layers." + i + ": " + e.getMessage());
+            }
+        }
+        return x;
+    }
+
+    @Override
+    public int outputSize(int inputSize) {
+        int size = inputSize;
+        for (int i = 0; i < layers.size(); i++) {
+            try {
+                size = layers.get(i).outputSize(size);
+            } catch (ShapeException e) {
+                throw new ShapeException("layer layers." + i + ": " + e.getMessage());
+            }
+        }
+        return size;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Sequential(\n");
+        for (int i = 0; i < layers.size(); i++) {
+            sb.append("  (").append(i).append("): ").append(layers.get(i).toString().replace("\n", "\n  ")).append('\n');
+        }
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Descent: learning networks by backpropagation and gradient descent. */
+package org.descent;

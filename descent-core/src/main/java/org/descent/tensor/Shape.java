@@ -1,0 +1,99 @@
+package org.descent.tensor;
+
+import java.util.Arrays;
+
+/** The dimensions of a tensor, outermost first. A scalar has no dimensions. */
+public final class Shape {
+    private final int[] dims;
+
+    private Shape(int[] dims) {
+        for (int d : dims) {
+            if (d < 0) {
+                throw new ShapeException("dimensions must be non-negative, got " + Arrays.toString(dims));
+            }
+        }
+        this.dims = dims;
+    }
+
+    public static Shape of(int... dims) {
+        return new Shape(dims.clone());
+    }
+
+    public static Shape scalar() {
+        return new Shape(new int[0]);
+    }
+
+    public int rank() {
+        return dims.length;
+    }
+
+    /** Size of dimension {@code axis}; a negative axis counts from the end. */
+    public int dim(int axis) {
+        return dims[normalizeAxis(axis)];
+    }
+
+    public int[] dims() {
+        return dims.clone();
+    }
+
+    public int size() {
+        int n = 1;
+        for (int d : dims) {
+            n = Math.multiplyExact(n, d);
+        }
+        return n;
+    }
+
+    /** Maps a possibly negative axis to {@code 0..rank-1}. */
+    public int normalizeAxis(int axis) {
+        int a = axis < 0 ? axis + dims.length : axis;
+        if (a < 0 || a >= dims.length) {
+            throw new ShapeException("axis " + axis + " is out of range for shape " + this);
+        }
+        return a;
+    }
+
+    /** The same shape with dimension {@code axis} replaced by {@code size} (or removed if size &lt; 0). */
+    public Shape withDim(int axis, int size) {
+        int a = normalizeAxis(axis);
+        if (size >= 0) {
+            int[] d = dims.clone();
+            d[a] = size;
+            return new Shape(d);
+        }
+        int[] d = new int[dims.length - 1];
+        for (int i = 0, j = 0; i < dims.length; i++) {
+            if (i != a) {
+                d[j++] = dims[i];
+            }
+        }
+        return new Shape(d);
+    }
+
+    /** Row-major strides, in elements. */
+    int[] strides() {
+        int[] s = new int[dims.length];
+        int stride = 1;
+        for (int i = dims.length - 1; i >= 0; i--) {
+            s[i] = stride;
+            stride *= dims[i];
+        }
+        return s;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Shape other && Arrays.equals(dims, other.dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(dims);
+    }
+
+    /** Written like PyTorch's sizes: {@code [64, 784]}. */
+    @Override
+    public String toString() {
+        return Arrays.toString(dims);
+    }
+}
