@@ -1,0 +1,64 @@
+package org.descent.optim;
+
+import java.util.List;
+import org.descent.nn.Parameter;
+import org.descent.tensor.Tensor;
+
+/**
+ * Gradient descent, {@code W ← W − η_k ∇Loss(W)ᵀ}, with optional momentum, Nesterov momentum and
+ * weight decay, exactly as PyTorch's {@code torch.optim.SGD} (dampening 0). At step k, with
+ * gradient g and velocity v (0 before the first step):
+ *
+ * <pre>
+ *   g ← g + λ W                       (weight decay λ, if &gt; 0)
+ *   v ← μ v + g                       (momentum μ, if &gt; 0)
+ *   W ← W − η_k (g + μ v)             (Nesterov)
+ *   W ← W − η_k v                     (heavy ball; plain descent when μ = 0, v = g)
+ * </pre>
+ */
+public final class GradientDescent extends Optimizer {
+    private final GradientDescentConfig config;
+    private final double[][] velocity;
+
+    public GradientDescent(List<Parameter> parameters, double learningRate) {
+        this(parameters, GradientDescentConfig.of(learningRate));
+    }
+
+    public GradientDescent(List<Parameter> parameters, GradientDescentConfig config) {
+        super(parameters, config == null ? null : config.stepSize());
+        this.config = config;
+        this.velocity = new double[parameterCount()][];
+    }
+
+    public GradientDescentConfig config() {
+        return config;
+    }
+
+    @Override
+    protected void update(int index, Tensor value, Tensor grad, double learningRate) {
+        double mu = config.momentum();
+        double lambda = config.weightDecay();
+        boolean nesterov = config.nesterov();
+        if (mu > 0 && velocity[index] == null) {
+            velocity[index] = new double[value.size()];
+        }
+        double[] v = velocity[index];
+        float[] floats = value.floatData();
+        double[] doubles = value.doubleData();
+        for (int j = 0; j < value.size(); j++) {
+            double w = floats != null ? floats[j] : doubles[j];
+            double g = grad.get(j) + lambda * w;
+            double direction = g;
+            if (mu > 0) {
+                v[j] = mu * v[j] + g;
+                direction = nesterov ? g + mu * v[j] : v[j];
+            }
+            w -= learningRate * direction;
+            if (floats != null) {
+                floats[j] = (float) w;
+            } else {
+                doubles[j] = w;
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.descent.optim;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.descent.DescentException;
+import org.descent.nn.Parameter;
+import org.descent.tensor.Tensor;
+
+/**
+ * Updates a fixed list of parameters from their gradients: call {@code zeroGrad()}, compute a
+ * loss, {@code loss.backward()}, then {@link #step()}. Step k (counted from 0) uses the step size
+ * η<sub>k</sub> of the optimizer's {@link StepSize}.
+ *
+ * <p>Updates are written in place into the parameters' storage (float32 or float64), without
+ * recording a graph; per-parameter state (velocities, moments) is kept in float64. A parameter
+ * whose gradient is null (it took no part in the loss) is skipped and its state left unchanged.
+ */
+public abstract class Optimizer {
+    private final List<Parameter> parameters;
+    private final StepSize stepSize;
+    private int stepCount;
+
+    protected Optimizer(List<Parameter> parameters, StepSize stepSize) {
+        if (parameters == null || parameters.isEmpty()) {
+            throw new DescentException(getClass().getSimpleName() + " got an empty parameter list;"
+                    + " pass model.parameters() of a model that has parameters");
+        }
+        if (stepSize == null) {
+            throw new DescentException(getClass().getSimpleName() + " needs a step size, got null");
+        }
+        Map<Parameter, Integer> seen = new IdentityHashMap<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = parameters.get(i);
+            if (parameter == null) {
+                throw new DescentException("parameter " + i + " of " + parameters.size() + " is null");
+            }
+            Integer first = seen.put(parameter, i);
+            if (first != null) {
+                throw new DescentException("parameter " + i + " is the same as parameter " + first
+                        + "; each parameter must appear once in the list");
+            }
+        }
+        this.parameters = List.copyOf(parameters);
+        this.stepSize = stepSize;
+    }
+
+    /** Takes step k = {@link #stepCount()} with η<sub>k</sub> = {@link #learningRate()}, then counts it. */
+    public final void step() {
+        double learningRate = learningRate();
+        for (int i = 0; i < parameters.size(); i++) {
+            Tensor grad = parameters.get(i).grad();
+            if (grad != null) {
+                update(i, parameters.get(i).value(), grad, learningRate);
+            }
+        }
+        stepCount++;
+    }
+
+    /**
+     * Updates parameter {@code index} in place: {@code value} is its live tensor (write through
+     * {@link Tensor#floatData()} or {@link Tensor#doubleData()}), {@code grad} its gradient of the
+     * same shape.
+     */
+    protected abstract void update(int index, Tensor value, Tensor grad, double learningRate);
+
+    /** Drops the gradients of all parameters, before the next {@code backward()}. */
+    public void zeroGrad() {
+        parameters.forEach(Parameter::zeroGrad);
+    }
+
+    /** The number of steps taken so far. */
+    public int stepCount() {
+        return stepCount;
+    }
+
+    /** η<sub>k</sub> for k = {@link #stepCount()}: the step size the next {@link #step()} uses. */
+    public double learningRate() {
+        return stepSize.at(stepCount);
+    }
+
+    public StepSize stepSize() {
+        return stepSize;
+    }
+
+    /** The parameters this optimizer updates, in order (unmodifiable). */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The number of parameters, for sizing per-parameter state. */
+    protected final int parameterCount() {
+        return parameters.size();
+    }
+}
