@@ -3,10 +3,14 @@ package org.descent.optim;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import java.util.function.BinaryOperator;
 import org.descent.autograd.NoGrad;
+import org.descent.loss.BinaryCrossEntropyWithLogits;
+import org.descent.loss.L2Loss;
+import org.descent.loss.Loss;
 import org.descent.nn.Linear;
 import org.descent.nn.Sequential;
+import org.descent.nn.Sigmoid;
+import org.descent.nn.Tanh;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -16,11 +20,11 @@ class LearningTest {
 
     /** Full-batch training: {@code steps} steps of the optimizer on {@code loss(net(x), d)}; returns the last loss. */
     private static double train(Sequential net, Optimizer optimizer, Tensor x, Tensor d, int steps,
-            BinaryOperator<Tensor> loss) {
+            Loss loss) {
         double value = Double.NaN;
         for (int k = 0; k < steps; k++) {
             optimizer.zeroGrad();
-            Tensor l = loss.apply(net.forward(x), d);
+            Tensor l = loss.compute(net.forward(x), d);
             l.backward();
             value = DivergenceGuard.requireFinite(l.item(), k, optimizer.learningRate());
             optimizer.step();
@@ -31,11 +35,11 @@ class LearningTest {
     @Test
     void gradientDescentLearnsXorWithTwoHiddenSigmoids() {
         Random random = new Random(1);
-        Sequential net = new Sequential(new Linear(2, 2, random), Elementwise.sigmoid(),
-                new Linear(2, 1, random), Elementwise.sigmoid());
+        Sequential net = new Sequential(new Linear(2, 2, random), new Sigmoid(),
+                new Linear(2, 1, random), new Sigmoid());
         Tensor x = Tensor.of(new float[] {0, 0, 0, 1, 1, 0, 1, 1}, 4, 2);
         Tensor d = Tensor.of(new float[] {0, 1, 1, 0}, 4, 1);
-        double loss = train(net, new GradientDescent(net.parameters(), 2.0), x, d, 3000, Elementwise::l2Loss);
+        double loss = train(net, new GradientDescent(net.parameters(), 2.0), x, d, 3000, new L2Loss());
         assertTrue(loss < 0.01, "XOR loss " + loss);
         try (NoGrad scope = NoGrad.enter()) {
             Tensor y = net.forward(x);
@@ -48,7 +52,7 @@ class LearningTest {
     @Test
     void adamFitsSineOnMinusPiToPi() {
         Random random = new Random(7);
-        Sequential net = new Sequential(new Linear(1, 16, random), Elementwise.tanh(), new Linear(16, 1, random));
+        Sequential net = new Sequential(new Linear(1, 16, random), new Tanh(), new Linear(16, 1, random));
         int n = 64;
         Tensor x = Tensor.zeros(DType.FLOAT32, n, 1);
         Tensor d = Tensor.zeros(DType.FLOAT32, n, 1);
@@ -58,19 +62,19 @@ class LearningTest {
             d.set(i, Math.sin(t));
         }
         // mean squared error = 2 · L2 loss for one output
-        double mse = 2 * train(net, new Adam(net.parameters(), 0.02), x, d, 1500, Elementwise::l2Loss);
+        double mse = 2 * train(net, new Adam(net.parameters(), 0.02), x, d, 1500, new L2Loss());
         assertTrue(mse < 1e-3, "sine MSE " + mse);
     }
 
     @Test
     void aSigmoidClassifierSeparatesTwoClassesOnHeldOutData() {
         Random random = new Random(3);
-        Sequential net = new Sequential(new Linear(2, 4, random), Elementwise.tanh(), new Linear(4, 1, random));
+        Sequential net = new Sequential(new Linear(2, 4, random), new Tanh(), new Linear(4, 1, random));
         Tensor[] train = blobs(random, 200);
         Tensor[] test = blobs(random, 200);
-        // binary cross-entropy from the logit z, p = σ(z): d·softplus(−z) + (1 − d)·softplus(z)
+        // binary cross-entropy of p = σ(z), computed from the logit z
         double loss = train(net, new GradientDescent(net.parameters(), GradientDescentConfig.of(0.5).withMomentum(0.9)),
-                train[0], train[1], 200, (z, d) -> d.mul(z.neg().softplus()).add(d.neg().add(1).mul(z.softplus())).mean());
+                train[0], train[1], 200, new BinaryCrossEntropyWithLogits());
         assertTrue(loss < 0.05, "cross-entropy " + loss);
         try (NoGrad scope = NoGrad.enter()) {
             Tensor p = net.forward(test[0]).sigmoid();
