@@ -1,0 +1,91 @@
+package org.descent.data;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.descent.DescentException;
+
+/**
+ * Mini-batches for each epoch: the samples in a fresh random order for (seed, epoch), cut into
+ * ⌈N / B⌉ batches of B samples (the last one smaller if B does not divide N), so every sample is
+ * used exactly once per epoch. The same (seed, epoch) gives the same batches on every run.
+ *
+ * <p>Batch size 0 means full batch, as in the lecture's gradient descent: one batch holding
+ * the whole dataset, in its order, without copying. A batch size above N gives one shuffled
+ * batch of N.
+ */
+public final class Batches {
+    private final Dataset data;
+    private final int batchSize;
+    private final long seed;
+
+    /** @param batchSize samples per batch B ≥ 1, or 0 for full batch */
+    public Batches(Dataset data, int batchSize, long seed) {
+        if (batchSize < 0) {
+            throw new DescentException("batch size must be positive, or 0 for full batch, got " + batchSize);
+        }
+        this.data = data;
+        this.batchSize = batchSize;
+        this.seed = seed;
+    }
+
+    public boolean fullBatch() {
+        return batchSize == 0;
+    }
+
+    /** Samples per batch (the last batch of an epoch may hold fewer). */
+    public int batchSize() {
+        return fullBatch() ? data.size() : Math.min(batchSize, data.size());
+    }
+
+    /** Batches per epoch, ⌈N / B⌉. */
+    public int batchCount() {
+        int b = batchSize();
+        return b == 0 ? 0 : (data.size() + b - 1) / b;
+    }
+
+    /** The order in which epoch {@code epoch} visits the samples: a permutation of 0..N−1. */
+    public int[] order(int epoch) {
+        if (fullBatch()) {
+            int[] identity = new int[data.size()];
+            Arrays.setAll(identity, i -> i);
+            return identity;
+        }
+        return Shuffle.permutation(data.size(), Shuffle.random(seed, epoch));
+    }
+
+    /** The batches of epoch {@code epoch}, each copied when the iteration reaches it. */
+    public Iterable<Batch> epoch(int epoch) {
+        if (fullBatch()) {
+            List<Batch> whole = data.size() == 0 ? List.of()
+                    : List.of(new Batch(data.features(), data.targets(), order(epoch)));
+            return whole;
+        }
+        int[] order = order(epoch);
+        int b = batchSize();
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < order.length;
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int[] indices = Arrays.copyOfRange(order, next, Math.min(next + b, order.length));
+                next += indices.length;
+                return copy(indices);
+            }
+        };
+    }
+
+    /** The rows {@code indices} copied into fresh float32 tensors: the one place batches are built. */
+    public Batch copy(int[] indices) {
+        return new Batch(Rows.gather(data.features(), indices), Rows.gather(data.targets(), indices), indices);
+    }
+}

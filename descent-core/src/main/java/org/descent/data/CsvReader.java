@@ -1,0 +1,152 @@
+package org.descent.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.descent.DescentException;
+import org.descent.tensor.DType;
+import org.descent.tensor.Tensor;
+
+/**
+ * Reads numeric delimited text (raw or gzip, recognized by its magic bytes) into a
+ * {@link Dataset}: one sample per line, one column the label (classification) or target
+ * (regression), the others the features. Every value must be a finite number; a missing value
+ * or text fails with the file, the row (its 1-based line number) and the 1-based column.
+ *
+ * <p>scikit-learn's files whose first line announces the size and class names
+ * ({@code 150,4,setosa,versicolor,virginica}) are recognized when no header line is declared:
+ * the sizes are checked and the names become the class names.
+ *
+ * <pre>{@code
+ * Dataset iris = CsvReader.comma().readClassification(Path.of("iris.csv"));
+ * Dataset houses = CsvReader.comma().withHeader(true).withLabelColumn(0).readRegression(file);
+ * }</pre>
+ */
+public final class CsvReader {
+    /** Labels above this are taken for a mistake (a real-valued column read as classes). */
+    static final int MAX_LABEL = 65_535;
+
+    private final Character separator;
+    private final boolean header;
+    private final int labelColumn;
+
+    private CsvReader(Character separator, boolean header, int labelColumn) {
+        this.separator = separator;
+        this.header = header;
+        this.labelColumn = labelColumn;
+    }
+
+    /** Comma-separated, no header line, label in the last column. */
+    public static CsvReader comma() {
+        return new CsvReader(',', false, -1);
+    }
+
+    /** Separated by any run of spaces or tabs, no header line, label in the last column. */
+    public static CsvReader whitespace() {
+        return new CsvReader(null, false, -1);
+    }
+
+    /** The same settings with another single-character separator (for example ';' or '\t'). */
+    public CsvReader withSeparator(char newSeparator) {
+        return new CsvReader(newSeparator, header, labelColumn);
+    }
+
+    /** Whether the first line holds column names (used in error messages). */
+    public CsvReader withHeader(boolean hasHeader) {
+        return new CsvReader(separator, hasHeader, labelColumn);
+    }
+
+    /** The label or target column, 0-based; negative counts from the end (−1 = last, the default). */
+    public CsvReader withLabelColumn(int column) {
+        return new CsvReader(separator, header, column);
+    }
+
+    /**
+     * Classification: the label column must hold whole numbers 0..K−1; K is the number of class
+     * names announced by an sklearn-style first line, else the largest label + 1. Targets are
+     * one-hot [N, K].
+     */
+    public Dataset readClassification(Path file) {
+        return read(file, this::classification);
+    }
+
+    /** Regression: the label column becomes the real-valued targets [N, 1]. */
+    public Dataset readRegression(Path file) {
+        return read(file, this::regression);
+    }
+
+    /**
+     * Regression from two files with the same rows: every column of {@code featureFile} is a
+     * feature, every column of {@code targetFile} a target (the label column is not used).
+     */
+    public Dataset readRegression(Path featureFile, Path targetFile) {
+        CsvTable features = read(featureFile, table -> table);
+        CsvTable targets = read(targetFile, table -> table);
+        return regression(features, targets);
+    }
+
+    Dataset readClassification(String name, InputStream in) {
+        return classification(CsvTable.parse(name, in, separator, header));
+    }
+
+    Dataset readRegression(String name, InputStream features, String targetName, InputStream targets) {
+        return regression(CsvTable.parse(name, features, separator, header),
+                CsvTable.parse(targetName, targets, separator, header));
+    }
+
+    private Dataset classification(CsvTable table) {
+        int column = table.column(labelColumn, "label");
+        List<String> names = table.announcedClassNames;
+        int[] labels = new int[table.rows.length];
+        int classes = names != null && !names.isEmpty() ? names.size() : 0;
+        for (int r = 0; r < labels.length; r++) {
+            double value = table.rows[r][column];
+            if (value != Math.rint(value) || value < 0 || value > MAX_LABEL) {
+                throw new DescentException(table.where(r, column) + ": label " + value
+                        + " is not a whole number in 0.." + MAX_LABEL + "; use readRegression for real-valued targets");
+            }
+            labels[r] = (int) value;
+            if (classes > 0 && labels[r] >= classes) {
+                throw new DescentException(table.where(r, column) + ": label " + labels[r] + " but the first line names only "
+                        + classes + " classes " + names);
+            }
+        }
+        if (classes == 0) {
+            for (int label : labels) {
+                classes = Math.max(classes, label + 1);
+            }
+        }
+        return Dataset.classification(table.matrix(column), labels, classes, names);
+    }
+
+    private Dataset regression(CsvTable table) {
+        int column = table.column(labelColumn, "target");
+        Tensor targets = Tensor.zeros(DType.FLOAT32, table.rows.length, 1);
+        for (int r = 0; r < table.rows.length; r++) {
+            targets.set(r, table.rows[r][column]);
+        }
+        return Dataset.regression(table.matrix(column), targets);
+    }
+
+    private static Dataset regression(CsvTable features, CsvTable targets) {
+        if (features.rows.length != targets.rows.length) {
+            throw new DescentException(features.name + " has " + features.rows.length + " rows but "
+                    + targets.name + " has " + targets.rows.length + "; feature and target files must match row by row");
+        }
+        return Dataset.regression(features.matrix(-1), targets.matrix(-1));
+    }
+
+    private <T> T read(Path file, Function<CsvTable, T> then) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return then.apply(CsvTable.parse(String.valueOf(file.getFileName()), in, separator, header));
+        } catch (NoSuchFileException e) {
+            throw new DescentException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new DescentException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+}

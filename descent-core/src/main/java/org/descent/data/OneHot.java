@@ -1,0 +1,30 @@
+package org.descent.data;
+
+import org.descent.DescentException;
+import org.descent.tensor.Tensor;
+
+/**
+ * One-hot targets: label c of K classes becomes the row e_c, so {@code t[i, j] = 1} if
+ * {@code labels[i] = j} and 0 otherwise.
+ *
+ * <p>Shape: labels [N] → float32 targets [N, K].
+ */
+public final class OneHot {
+    private OneHot() {
+    }
+
+    public static Tensor encode(int[] labels, int classes) {
+        if (classes < 1) {
+            throw new DescentException("one-hot encoding needs at least one class, got " + classes);
+        }
+        float[] out = new float[Math.multiplyExact(labels.length, classes)];
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new DescentException("one-hot encoding: row " + i + " has label " + labels[i]
+                        + ", outside 0.." + (classes - 1) + " for K = " + classes + " classes");
+            }
+            out[i * classes + labels[i]] = 1f;
+        }
+        return Tensor.of(out, labels.length, classes);
+    }
+}
