@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.descent.DescentException;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
@@ -93,9 +94,10 @@ public final class CsvReader {
         return classification(CsvTable.parse(name, in, separator, header));
     }
 
-    Dataset readRegression(String name, InputStream features, String targetName, InputStream targets) {
-        return regression(CsvTable.parse(name, features, separator, header),
-                CsvTable.parse(targetName, targets, separator, header));
+    /** Each stream is opened only when the one before has been read (and closed). */
+    Dataset readRegression(String name, Supplier<InputStream> features, String targetName, Supplier<InputStream> targets) {
+        CsvTable featureTable = CsvTable.parse(name, features.get(), separator, header);
+        return regression(featureTable, CsvTable.parse(targetName, targets.get(), separator, header));
     }
 
     private Dataset classification(CsvTable table) {

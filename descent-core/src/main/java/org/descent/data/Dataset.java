@@ -169,6 +169,7 @@ public final class Dataset {
     @Override
     public String toString() {
         return "Dataset(" + size() + " samples, " + featureCount() + " features, "
-                + (labels != null ? classes + " classes" : targetCount() + " regression targets") + ")";
+                + (labels != null ? classes + " classes"
+                        : targetCount() + " regression target" + (targetCount() == 1 ? "" : "s")) + ")";
     }
 }

@@ -31,8 +31,8 @@ public final class EmbeddedData {
      * later (25..346), targets [442, 1]. The features have very different scales: normalize them.
      */
     public static Dataset diabetes() {
-        return CsvReader.whitespace().readRegression("diabetes_data.csv.gz", open("diabetes_data.csv.gz"),
-                "diabetes_target.csv.gz", open("diabetes_target.csv.gz"));
+        return CsvReader.whitespace().readRegression("diabetes_data.csv.gz", () -> open("diabetes_data.csv.gz"),
+                "diabetes_target.csv.gz", () -> open("diabetes_target.csv.gz"));
     }
 
     /** Iris: 150 flowers, 4 measurements in cm, 3 classes setosa, versicolor, virginica. */
