@@ -1,0 +1,104 @@
+package org.descent.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.descent.data.Batch;
+import org.descent.data.Batches;
+import org.descent.data.Dataset;
+import org.descent.loss.Loss;
+import org.descent.nn.Module;
+import org.descent.optim.GradientNorm;
+import org.descent.optim.Optimizer;
+import org.descent.tensor.Tensor;
+
+/**
+ * Minimizes the empirical risk {@code Loss(W) = 1/T Σ div(f(X_i; W), d_i)} by (mini-batch)
+ * gradient descent: for each epoch, for each batch, {@code zeroGrad}, forward, loss,
+ * {@code backward}, {@code step}; then a validation pass. Listeners see every step and epoch and
+ * may stop the run.
+ */
+public final class Trainer {
+    private final Module model;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final TrainingConfig config;
+    private final Task task;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private String stopRequest;
+
+    public Trainer(Module model, Loss loss, Optimizer optimizer, Task task, TrainingConfig config) {
+        this.model = model;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.task = task;
+        this.config = config;
+    }
+
+    public Trainer addListener(TrainingListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    public Module model() {
+        return model;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** Asks the run to end after the current epoch, for {@code reason}. */
+    public void stop(String reason) {
+        if (stopRequest == null) {
+            stopRequest = reason;
+        }
+    }
+
+    /** Trains on {@code train}, validating on {@code validation} (may be null) after every epoch. */
+    public History fit(Dataset train, Dataset validation) {
+        Batches batches = new Batches(train, config.batchSize(), config.seed());
+        History history = new History();
+        listeners.forEach(l -> l.onStart(this, config.epochs(), batches.batchCount()));
+        long step = 0;
+        for (int epoch = 1; epoch <= config.epochs() && stopRequest == null; epoch++) {
+            model.train();
+            long start = System.nanoTime();
+            double lossSum = 0;
+            double gradientNorm = Double.NaN;
+            double learningRate = Double.NaN;
+            int batchIndex = 0;
+            for (Batch batch : batches.epoch(epoch)) {
+                learningRate = optimizer.learningRate();
+                optimizer.zeroGrad();
+                Tensor value = loss.compute(model.forward(batch.features()), batch.targets());
+                value.backward();
+                double lossValue = value.item();
+                gradientNorm = GradientNorm.of(model.parameters());
+                StepResult result = new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue,
+                        gradientNorm, learningRate);
+                listeners.forEach(l -> l.onStep(this, result));
+                optimizer.step();
+                lossSum += lossValue * batch.size();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Evaluation validated = validation == null ? null : evaluate(validation);
+            EpochResult result = new EpochResult(epoch, lossSum / train.size(),
+                    validated == null ? Double.NaN : validated.loss(),
+                    validated == null ? Double.NaN : validated.accuracy(),
+                    gradientNorm, learningRate, seconds, train.size() / seconds);
+            history.add(result);
+            listeners.forEach(l -> l.onEpochEnd(this, result));
+        }
+        if (stopRequest != null) {
+            history.stoppedBecause(stopRequest);
+        }
+        model.eval();
+        listeners.forEach(l -> l.onEnd(this, history));
+        return history;
+    }
+
+    /** Loss and, for classification, the confusion matrix of the model on {@code data}. */
+    public Evaluation evaluate(Dataset data) {
+        return Evaluation.of(model, loss, task, data);
+    }
+}
