@@ -15,7 +15,13 @@ public class ExpressionException extends DescentException {
     private final int column;
 
     ExpressionException(String problem, String expression, int column) {
-        super(problem + " at column " + column + "\n  " + expression + "\n  " + " ".repeat(column - 1) + "^");
+        this(problem, "", expression, column);
+    }
+
+    /** "problem at column c; hint", then the expression and the caret line. */
+    ExpressionException(String problem, String hint, String expression, int column) {
+        super(problem + " at column " + column + (hint.isEmpty() ? "" : "; " + hint) + "\n  " + expression + "\n  "
+                + " ".repeat(column - 1) + "^");
         this.column = column;
     }
 

@@ -128,8 +128,8 @@ public final class ExpressionParser {
         boolean call = peek() == '(';
         if (Expression.FUNCTIONS.containsKey(name)) {
             if (!call) {
-                throw new ExpressionException("function '" + name + "' needs an argument in parentheses, as in "
-                        + name + "(x1)", text, start + 1);
+                throw new ExpressionException("function '" + name + "' without an argument",
+                        "write it as " + name + "(x1)", text, start + 1);
             }
             position++;
             Expression argument = sum();
@@ -137,13 +137,13 @@ public final class ExpressionParser {
             return new Expression.Call(name, argument, source(start));
         }
         if (call) {
-            throw new ExpressionException("unknown function '" + name + "'; known functions are "
+            throw new ExpressionException("unknown function '" + name + "'", "known functions are "
                     + String.join(", ", Expression.FUNCTIONS.keySet()), text, start + 1);
         }
         if (name.matches("x[1-9][0-9]{0,5}")) {
             return new Expression.Variable(Integer.parseInt(name.substring(1)), name);
         }
-        throw new ExpressionException("unknown variable '" + name + "'; variables are x1, x2, x3, …", text, start + 1);
+        throw new ExpressionException("unknown variable '" + name + "'", "variables are x1, x2, x3, …", text, start + 1);
     }
 
     private void expect(char c, String what) {
