@@ -1,32 +1,15 @@
 package org.descent.minimize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.descent.Fixtures;
 
-/** Reads the PyTorch reference cases of {@code fixtures/hessians.json}. */
+/** The PyTorch reference cases of {@code fixtures/hessians.json}, as plain arrays. */
 final class HessianFixtures {
-    private static final JsonNode CASES = load();
-
     private HessianFixtures() {
     }
 
-    private static JsonNode load() {
-        try (InputStream in = HessianFixtures.class.getResourceAsStream("/fixtures/hessians.json")) {
-            return new ObjectMapper().readTree(in).get("cases");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static JsonNode testCase(String name) {
-        JsonNode node = CASES.get(name);
-        if (node == null) {
-            throw new IllegalArgumentException("no case '" + name + "' in hessians.json");
-        }
-        return node;
+        return Fixtures.load("hessians.json", name).node();
     }
 
     static double[] vector(String name, String tensor) {

@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.descent.DescentException;
+import org.descent.loss.L2Loss;
 import org.descent.minimize.CriticalPoint.Kind;
+import org.descent.nn.Linear;
+import org.descent.nn.Parameter;
+import org.descent.nn.Sequential;
+import org.descent.nn.Tanh;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -62,6 +68,26 @@ class NetworkAnalysisTest {
         assertEquals(CriticalPoint.classify(spectrum, 1e-8).kind(), report.verdict().kind());
         assertTrue(report.report().contains("parameters:    13"), report.report());
         assertTrue(!report.critical() && report.summary().startsWith("not a critical point"), report.summary());
+    }
+
+    @Test
+    void moduleParametersInStateDictOrderGiveTheSameHessian() {
+        Sequential net = new Sequential(new Linear(2, 3, new Random(0)), new Tanh(), new Linear(3, 1, new Random(0)));
+        net.to(DType.FLOAT64);
+        int offset = 0;
+        for (Map.Entry<String, Parameter> e : net.namedParameters().entrySet()) {
+            int size = e.getValue().shape().size();
+            e.getValue().set(Tensor.of(Arrays.copyOfRange(point, offset, offset + size), e.getValue().shape().dims()),
+                    e.getKey());
+            offset += size;
+        }
+        CurvatureReport report = NetworkAnalysis.defaults().analyze(net, () -> new L2Loss().compute(net.forward(x), d));
+        double[] spectrum = SymmetricEigen.of(HessianFixtures.matrix("tiny_net", "hessian")).eigenvalues();
+        assertEquals(13, offset);
+        for (int i = 0; i < 13; i++) {
+            assertEquals(spectrum[i], report.spectrum()[i], 1e-10);
+        }
+        assertEquals(HessianFixtures.vector("tiny_net", "value")[0], report.loss(), 1e-12);
     }
 
     @Test
