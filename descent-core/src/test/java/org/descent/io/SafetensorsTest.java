@@ -39,6 +39,17 @@ class SafetensorsTest {
     }
 
     @Test
+    void encodesEmptyFilesLikeTheReferenceImplementation() {
+        byte[] empty = {8, 0, 0, 0, 0, 0, 0, 0, '{', '}', ' ', ' ', ' ', ' ', ' ', ' '};
+        assertArrayEquals(empty, Safetensors.encode(new SafetensorsContent(Map.of())));
+        String header = "{\"__metadata__\":{\"framework\":\"pt\"}}     ";
+        byte[] withMetadata = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN).putLong(40)
+                .put(header.getBytes(StandardCharsets.US_ASCII)).array();
+        assertArrayEquals(withMetadata, Safetensors.encode(new SafetensorsContent(Map.of(), Map.of("framework", "pt"))));
+        assertEquals(Map.of("framework", "pt"), Safetensors.decode(withMetadata, "vector").metadata());
+    }
+
+    @Test
     void decodesTheTestVector() {
         SafetensorsContent content = Safetensors.decode(testVector(), "vector");
         Tensor t = content.tensors().get("attn.0");
