@@ -25,7 +25,7 @@ final class SafetensorsHeader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** One tensor's entry; {@code begin} and {@code end} are relative to the data section. */
-    record Entry(String name, SafetensorsType type, int[] shape, long begin, long end, long headerOffset) { }
+    record Entry(String name, SafetensorsType type, int[] shape, long begin, long end) { }
 
     /** The entries in data order, the metadata, and where the data section starts in the file. */
     record Parsed(List<Entry> entries, Map<String, String> metadata, int dataStart) { }
@@ -148,7 +148,7 @@ final class SafetensorsHeader {
             throw fail(at, where + " has data_offsets " + offsets + " (" + (end - begin) + " bytes) but shape "
                     + shapeNode + " of " + type + " needs " + bytes + " bytes; expected end - begin = " + bytes);
         }
-        return new Entry(name, type, shape, begin, end, at);
+        return new Entry(name, type, shape, begin, end);
     }
 
     private long multiply(long bytes, int dim, long at, String where) {
