@@ -10,19 +10,23 @@ final class FeatureScaling {
     private FeatureScaling() {
     }
 
-    /** {@code (x − shift) / scale} per column, with a zero scale treated as 1. */
+    /**
+     * {@code (x − shift) / scale} per column, with a zero scale treated as 1, computed in float64
+     * and rounded to the input's dtype, the same arithmetic as {@code org.descent.data.Normalize},
+     * so a prediction sees exactly the inputs training saw. No graph is recorded.
+     */
     static Tensor affine(String name, Tensor x, double[] shift, double[] scale) {
         if (x.shape().rank() != 2 || x.shape().dim(1) != shift.length) {
             throw new ShapeException(name + " normalization of " + shift.length + " features cannot apply to input of shape "
                     + x.shape() + "; expected (N, " + shift.length + ")");
         }
-        Tensor shiftRow = Tensor.zeros(x.dtype(), shift.length);
-        Tensor scaleRow = Tensor.zeros(x.dtype(), shift.length);
-        for (int j = 0; j < shift.length; j++) {
-            shiftRow.set(j, shift[j]);
-            scaleRow.set(j, scale[j] == 0 ? 1 : scale[j]);
+        Tensor out = Tensor.zeros(x.dtype(), x.shape().dims());
+        int d = shift.length;
+        for (int i = 0; i < out.size(); i++) {
+            double s = scale[i % d];
+            out.set(i, (x.get(i) - shift[i % d]) / (s == 0 ? 1 : s));
         }
-        return x.sub(shiftRow).div(scaleRow);
+        return out;
     }
 
     /** Checks that both arrays have one finite value per feature. */

@@ -1,5 +1,6 @@
 package org.descent.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.descent.DescentException;
+import org.descent.data.Dataset;
+import org.descent.data.Normalize;
 import org.descent.nn.Linear;
 import org.descent.nn.Relu;
 import org.descent.nn.Sequential;
 import org.descent.nn.Tanh;
+import org.descent.tensor.DType;
 import org.descent.tensor.Shape;
 import org.descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -70,6 +74,18 @@ class NetworkSpecTest {
         assertEquals(List.of(-1.0, 0.0, 0.0, 0.0, 2.0, 0.0), toList(standardized));
         Tensor scaled = new MinMax(new double[] {1, 5}, new double[] {5, 5}).apply(x);
         assertEquals(List.of(0.0, 0.0, 0.5, 0.0, 1.5, 0.0), toList(scaled));
+    }
+
+    @Test
+    void standardizeMatchesTheTrainingPreprocessingBitForBit() {
+        Tensor x = Tensor.uniform(new Random(5), -3, 7, DType.FLOAT32, 20, 3);
+        for (int i = 0; i < 20; i++) {
+            x.set(i * 3 + 1, 2.5);
+        }
+        Normalize fitted = Normalize.standardize(Dataset.regression(x, Tensor.zeros(DType.FLOAT32, 20, 1)));
+        Tensor trained = fitted.apply(x);
+        Tensor predicted = new Standardize(fitted.shift(), fitted.scale()).apply(x);
+        assertArrayEquals(trained.floatData(), predicted.floatData());
     }
 
     private static List<Double> toList(Tensor t) {
