@@ -1,0 +1,55 @@
+package org.descent.io;
+
+import java.util.Objects;
+import java.util.Random;
+import org.descent.DescentException;
+import org.descent.autograd.NoGrad;
+import org.descent.nn.Sequential;
+import org.descent.tensor.ShapeException;
+import org.descent.tensor.Tensor;
+
+/**
+ * A network together with the {@link NetworkSpec} that describes it: what {@link ModelFile} saves
+ * and loads. The network must have exactly the spec's architecture.
+ */
+public record Model(NetworkSpec spec, Sequential network) {
+
+    public Model {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(network, "network");
+        if (!LayerKinds.describe(network).equals(spec.layers())) {
+            throw new DescentException("the network " + LayerKinds.describe(network) + " does not have the spec's layers "
+                    + spec.layers());
+        }
+        try {
+            network.outputSize(spec.inputSize());
+        } catch (ShapeException e) {
+            throw new DescentException("the network does not fit the spec's " + spec.inputSize() + " inputs: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A new network for {@code spec}, its weights initialized from {@code random}. */
+    public static Model create(NetworkSpec spec, Random random) {
+        return new Model(spec, spec.build(random));
+    }
+
+    /**
+     * The network's outputs for raw {@code features}: the spec's normalization (if any) is applied
+     * first, the network runs in evaluation mode, and no graph is recorded.
+     *
+     * <p>Shape: input (N, inputSize), output (N, outputSize).
+     */
+    public Tensor predict(Tensor features) {
+        boolean training = network.isTraining();
+        network.eval();
+        try (NoGrad scope = NoGrad.enter()) {
+            Tensor x = spec.normalization() == null ? features : spec.normalization().apply(features);
+            return network.forward(x);
+        } finally {
+            if (training) {
+                network.train();
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.descent.io;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.descent.DescentException;
+
+/**
+ * The JSON form of a {@link NetworkSpec}, with snake_case keys:
+ *
+ * <pre>
+ * {"input_size":784,
+ *  "layers":[{"kind":"linear","size":256},{"kind":"relu"},{"kind":"linear","size":10}],
+ *  "task":"classification","loss":"cross-entropy","class_count":10,"class_names":[],
+ *  "normalization":{"method":"standardize","mean":[..],"std":[..]}}     (or "min-max" with "min", "max")
+ * </pre>
+ *
+ * {@code normalization} is left out when there is none. Unknown keys are refused, so a typo does
+ * not silently drop a setting.
+ */
+final class SpecJson {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final Set<String> KEYS = Set.of("input_size", "layers", "task", "loss", "class_count",
+            "class_names", "normalization");
+
+    private SpecJson() {
+    }
+
+    static String write(NetworkSpec spec) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("input_size", spec.inputSize());
+        ArrayNode layers = root.putArray("layers");
+        for (LayerSpec layer : spec.layers()) {
+            ObjectNode node = layers.addObject().put("kind", layer.kind());
+            if (layer.kind().equals(LayerKinds.LINEAR)) {
+                node.put("size", layer.size());
+            }
+        }
+        root.put("task", spec.task()).put("loss", spec.loss()).put("class_count", spec.classCount());
+        spec.classNames().forEach(root.putArray("class_names")::add);
+        if (spec.normalization() instanceof Standardize s) {
+            writeNormalization(root, "standardize", "mean", s.mean(), "std", s.std());
+        } else if (spec.normalization() instanceof MinMax m) {
+            writeNormalization(root, "min-max", "min", m.min(), "max", m.max());
+        }
+        return root.toString();
+    }
+
+    private static void writeNormalization(ObjectNode root, String method, String first, double[] a,
+                                           String second, double[] b) {
+        ObjectNode node = root.putObject("normalization").put("method", method);
+        ArrayNode firstArray = node.putArray(first);
+        ArrayNode secondArray = node.putArray(second);
+        for (int j = 0; j < a.length; j++) {
+            firstArray.add(a[j]);
+            secondArray.add(b[j]);
+        }
+    }
+
+    static NetworkSpec read(String json, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new DescentException("network spec in " + source + " is not well-formed JSON: " + e.getOriginalMessage());
+        }
+        try {
+            if (root == null || !root.isObject()) {
+                throw new DescentException("expected a JSON object");
+            }
+            for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!KEYS.contains(key)) {
+                    throw new DescentException("unknown key '" + key + "'; expected keys " + KEYS);
+                }
+            }
+            List<LayerSpec> layers = new ArrayList<>();
+            JsonNode layerNodes = require(root, "layers", JsonNode::isArray, "an array of layers");
+            for (int i = 0; i < layerNodes.size(); i++) {
+                JsonNode layer = layerNodes.get(i);
+                String kind = require(layer, "kind", JsonNode::isTextual, "a layer kind string").textValue();
+                JsonNode size = layer.get("size");
+                layers.add(new LayerSpec(kind, size == null ? 0 : integer(size, "layers[" + i + "].size")));
+            }
+            List<String> classNames = new ArrayList<>();
+            JsonNode names = root.get("class_names");
+            if (names != null) {
+                names.forEach(n -> classNames.add(n.asText()));
+            }
+            return new NetworkSpec(integer(root.get("input_size"), "input_size"), layers,
+                    require(root, "task", JsonNode::isTextual, "a string").textValue(),
+                    require(root, "loss", JsonNode::isTextual, "a string").textValue(),
+                    integer(root.get("class_count"), "class_count"), classNames, normalization(root.get("normalization")));
+        } catch (DescentException e) {
+            throw new DescentException("network spec in " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode require(JsonNode parent, String key, Predicate<JsonNode> test,
+                                    String expected) {
+        JsonNode value = parent == null ? null : parent.get(key);
+        if (value == null || !test.test(value)) {
+            throw new DescentException("'" + key + "' is " + (value == null ? "missing" : value) + "; expected " + expected);
+        }
+        return value;
+    }
+
+    private static int integer(JsonNode value, String key) {
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new DescentException("'" + key + "' is " + (value == null ? "missing" : value) + "; expected an integer");
+        }
+        return value.intValue();
+    }
+
+    private static Normalization normalization(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String method = require(node, "method", JsonNode::isTextual, "\"standardize\" or \"min-max\"").textValue();
+        return switch (method) {
+            case "standardize" -> new Standardize(doubles(node, "mean"), doubles(node, "std"));
+            case "min-max" -> new MinMax(doubles(node, "min"), doubles(node, "max"));
+            default -> throw new DescentException("normalization method '" + method
+                    + "' is unknown; expected \"standardize\" or \"min-max\"");
+        };
+    }
+
+    private static double[] doubles(JsonNode parent, String key) {
+        JsonNode array = require(parent, key, JsonNode::isArray, "an array of numbers");
+        double[] values = new double[array.size()];
+        for (int j = 0; j < values.length; j++) {
+            if (!array.get(j).isNumber()) {
+                throw new DescentException("'" + key + "[" + j + "]' is " + array.get(j) + "; expected a number");
+            }
+            values[j] = array.get(j).doubleValue();
+        }
+        return values;
+    }
+}

@@ -1,0 +1,131 @@
+package org.descent.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.descent.DescentException;
+import org.descent.data.Dataset;
+import org.descent.data.Normalize;
+import org.descent.nn.Linear;
+import org.descent.nn.Relu;
+import org.descent.nn.Sequential;
+import org.descent.nn.Tanh;
+import org.descent.tensor.DType;
+import org.descent.tensor.Shape;
+import org.descent.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class NetworkSpecTest {
+
+    static NetworkSpec mnistMlp() {
+        double[] mean = new double[784];
+        double[] std = new double[784];
+        for (int j = 0; j < 784; j++) {
+            mean[j] = j / 784.0;
+            std[j] = j % 7 == 0 ? 0 : 0.1 + j / 1000.0;
+        }
+        return new NetworkSpec(784, List.of(LayerSpec.linear(256), LayerSpec.activation("relu"), LayerSpec.linear(128),
+                LayerSpec.activation("relu"), LayerSpec.linear(10)), "classification", "cross-entropy", 10,
+                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), new Standardize(mean, std));
+    }
+
+    @Test
+    void buildsTheDescribedSequential() {
+        NetworkSpec spec = mnistMlp();
+        Sequential net = spec.build(new Random(1));
+        assertEquals("784 → Linear(256) → relu → Linear(128) → relu → Linear(10)", spec.architecture());
+        assertEquals(10, spec.outputSize());
+        assertEquals(List.of("layers.0.weight", "layers.0.bias", "layers.2.weight", "layers.2.bias", "layers.4.weight",
+                "layers.4.bias"), List.copyOf(net.namedParameters().keySet()));
+        assertEquals(Shape.of(128, 256), net.namedParameters().get("layers.2.weight").shape());
+        assertTrue(net.layers().get(1) instanceof Relu);
+        assertEquals(spec.layers(), LayerKinds.describe(net));
+    }
+
+    @Test
+    void jsonRoundTripsExactly() {
+        NetworkSpec spec = mnistMlp();
+        assertEquals(spec, NetworkSpec.fromJson(spec.toJson(), "test"));
+        NetworkSpec regression = new NetworkSpec(3, List.of(LayerSpec.linear(4), LayerSpec.activation("log_softmax")),
+                "regression", "l2", 0, List.of(), new MinMax(new double[] {-1, 0.1, 2}, new double[] {1, 0.3, 2}));
+        assertEquals(regression, NetworkSpec.fromJson(regression.toJson(), "test"));
+        NetworkSpec plain = new NetworkSpec(2, List.of(LayerSpec.linear(1)), "regression", "l2", 0, List.of(), null);
+        assertEquals("{\"input_size\":2,\"layers\":[{\"kind\":\"linear\",\"size\":1}],\"task\":\"regression\","
+                + "\"loss\":\"l2\",\"class_count\":0,\"class_names\":[]}", plain.toJson());
+        assertEquals(plain, NetworkSpec.fromJson(plain.toJson(), "test"));
+    }
+
+    @Test
+    void describesAnExistingNetwork() {
+        Random random = new Random(2);
+        Sequential net = new Sequential(new Linear(2, 3, random), new Tanh(), new Linear(3, 1, random));
+        assertEquals(List.of(LayerSpec.linear(3), LayerSpec.activation("tanh"), LayerSpec.linear(1)),
+                LayerKinds.describe(net));
+    }
+
+    @Test
+    void normalizationIsAppliedPerFeature() {
+        Tensor x = Tensor.of(new double[] {1, 5, 3, 5, 7, 5}, 3, 2);
+        Tensor standardized = new Standardize(new double[] {3, 5}, new double[] {2, 0}).apply(x);
+        assertEquals(List.of(-1.0, 0.0, 0.0, 0.0, 2.0, 0.0), toList(standardized));
+        Tensor scaled = new MinMax(new double[] {1, 5}, new double[] {5, 5}).apply(x);
+        assertEquals(List.of(0.0, 0.0, 0.5, 0.0, 1.5, 0.0), toList(scaled));
+    }
+
+    @Test
+    void standardizeMatchesTheTrainingPreprocessingBitForBit() {
+        Tensor x = Tensor.uniform(new Random(5), -3, 7, DType.FLOAT32, 20, 3);
+        for (int i = 0; i < 20; i++) {
+            x.set(i * 3 + 1, 2.5);
+        }
+        Normalize fitted = Normalize.standardize(Dataset.regression(x, Tensor.zeros(DType.FLOAT32, 20, 1)));
+        Tensor trained = fitted.apply(x);
+        Tensor predicted = new Standardize(fitted.shift(), fitted.scale()).apply(x);
+        assertArrayEquals(trained.floatData(), predicted.floatData());
+    }
+
+    private static List<Double> toList(Tensor t) {
+        return java.util.Arrays.stream(t.toDoubleArray()).boxed().toList();
+    }
+
+    @Test
+    void refusesInvalidSpecsWithPreciseMessages() {
+        List<LayerSpec> one = List.of(LayerSpec.linear(1));
+        assertMessage("unknown layer kind 'swish'", () -> LayerSpec.activation("swish"));
+        assertMessage("a linear layer needs a positive size, got 0", () -> LayerSpec.linear(0));
+        assertMessage("activation 'relu' keeps the number of features and takes no size, got 3",
+                () -> new LayerSpec("relu", 3));
+        assertMessage("positive input size, got 0", () -> new NetworkSpec(0, one, "regression", "l2", 0, List.of(), null));
+        assertMessage("2 class names given for 3 classes",
+                () -> new NetworkSpec(2, one, "classification", "cross-entropy", 3, List.of("a", "b"), null));
+        assertMessage("normalization is for 1 features but the network has 2 inputs", () -> new NetworkSpec(2, one,
+                "regression", "l2", 0, List.of(), new Standardize(new double[] {0}, new double[] {1})));
+        assertMessage("feature 0 has std -1.0", () -> new Standardize(new double[] {0}, new double[] {-1}));
+        assertMessage("feature 1 has min 2.0 > max 1.0",
+                () -> new MinMax(new double[] {0, 2}, new double[] {1, 1}));
+        assertMessage("the network's loss must be named", () -> new NetworkSpec(2, one, "regression", " ", 0, List.of(), null));
+    }
+
+    @Test
+    void refusesBadJsonNamingTheSourceAndKey() {
+        assertMessage("network spec in m.safetensors: unknown key 'inputsize'",
+                () -> NetworkSpec.fromJson("{\"inputsize\":2}", "m.safetensors"));
+        assertMessage("network spec in m.safetensors: 'input_size' is \"2\"; expected an integer",
+                () -> NetworkSpec.fromJson("{\"input_size\":\"2\",\"layers\":[],\"task\":\"t\",\"loss\":\"l\","
+                        + "\"class_count\":0}", "m.safetensors"));
+        assertMessage("network spec in m.safetensors is not well-formed JSON",
+                () -> NetworkSpec.fromJson("{\"input_size\":", "m.safetensors"));
+        assertMessage("normalization method 'zscore' is unknown", () -> NetworkSpec.fromJson("{\"input_size\":1,"
+                + "\"layers\":[{\"kind\":\"linear\",\"size\":1}],\"task\":\"t\",\"loss\":\"l\",\"class_count\":0,"
+                + "\"normalization\":{\"method\":\"zscore\"}}", "m.safetensors"));
+    }
+
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable action) {
+        String message = assertThrows(DescentException.class, action).getMessage();
+        assertTrue(message.contains(expected), () -> "message lacks '" + expected + "': " + message);
+    }
+}

@@ -1,0 +1,48 @@
+package org.descent.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.descent.Fixtures;
+import org.descent.tensor.Tensor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Model files written outside Java ({@code tools/fixtures/generate_fixtures.py}: PyTorch weights,
+ * the bytes laid out by the safetensors package or by struct/json) load in Descent bit for bit,
+ * and the loaded network, normalization included, predicts what PyTorch computed.
+ */
+class ReferenceFileTest {
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(ReferenceFileTest.class.getResource("/fixtures/" + name).toURI());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"reference.safetensors, reference_f32", "reference_f64.safetensors, reference"})
+    void loadsAModelFileWrittenByPython(String file, String caseName) throws Exception {
+        Fixtures.Case expected = Fixtures.load("model_files.json", caseName);
+        SafetensorsContent content = Safetensors.read(resource(file));
+        assertEquals(List.of("layers.0.bias", "layers.0.weight", "layers.2.bias", "layers.2.weight"),
+                List.copyOf(content.tensors().keySet()));
+        for (Map.Entry<String, Tensor> e : content.tensors().entrySet()) {
+            Tensor want = expected.tensor(e.getKey());
+            assertEquals(want.dtype(), e.getValue().dtype(), e.getKey());
+            assertEquals(want.shape(), e.getValue().shape(), e.getKey());
+            for (int i = 0; i < want.size(); i++) {
+                assertEquals(want.get(i), e.getValue().get(i), 0.0, e.getKey() + "[" + i + "] bitwise");
+            }
+        }
+
+        Model model = ModelFile.load(resource(file));
+        assertEquals("4 → Linear(5) → tanh → Linear(3)", model.spec().architecture());
+        assertEquals(List.of("setosa", "versicolor", "virginica"), model.spec().classNames());
+        assertTrue(model.spec().normalization() instanceof Standardize);
+        Fixtures.assertClose(expected.tensor("output"), model.predict(expected.tensor("x")), caseName + " output");
+    }
+}
