@@ -90,6 +90,19 @@ public final class CsvReader {
         return regression(features, targets);
     }
 
+    /**
+     * Features only, every column, as float32 [rows, columns], for prediction; a row count of
+     * columns other than {@code expectedColumns} is refused naming both counts.
+     */
+    public Tensor readFeatures(Path file, int expectedColumns) {
+        Tensor features = read(file, table -> table.matrix(-1));
+        if (features.shape().dim(1) != expectedColumns) {
+            throw new DescentException(file + ": rows have " + features.shape().dim(1) + " columns but the model expects "
+                    + expectedColumns + " features");
+        }
+        return features;
+    }
+
     Dataset readClassification(String name, InputStream in) {
         return classification(CsvTable.parse(name, in, separator, header));
     }

@@ -18,12 +18,12 @@ import org.descent.DescentException;
  * move. A crash leaves either the old file or the new one, never half of one, and a failed write
  * leaves an existing file untouched and no temporary file behind.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
 
-    static void write(Path destination, byte[] bytes) {
+    public static void write(Path destination, byte[] bytes) {
         Path target = destination.toAbsolutePath();
         Path directory = target.getParent();
         Path temporary = null;

@@ -1,0 +1,60 @@
+package org.descent.cli;
+
+import java.io.PrintWriter;
+import org.descent.DescentException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code descent} command. A user error (bad option, bad file, diverging training) is one
+ * clear line on stderr and exit code 2; the stack trace only with {@code --verbose}.
+ */
+@Command(name = "descent", mixinStandardHelpOptions = true, version = "descent 0.1.0",
+        description = "Learns networks: backpropagation and gradient descent on the JVM.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for a user error: bad input, bad options, a run that diverged. */
+    static final int USER_ERROR = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof DescentException || e instanceof java.io.UncheckedIOException) {
+                err.println("descent: " + e.getMessage());
+            } else {
+                err.println("descent: internal error: " + e);
+            }
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return USER_ERROR;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("descent: " + e.getMessage());
+            err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            err.flush();
+            return USER_ERROR;
+        });
+        return cli.execute(args);
+    }
+}

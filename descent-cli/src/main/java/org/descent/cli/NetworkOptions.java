@@ -1,0 +1,80 @@
+package org.descent.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.descent.DescentException;
+import org.descent.io.LayerKinds;
+import org.descent.io.LayerSpec;
+import org.descent.io.Normalization;
+import org.descent.io.NetworkSpec;
+import org.descent.loss.BinaryCrossEntropyWithLogits;
+import org.descent.loss.CrossEntropy;
+import org.descent.loss.L2Loss;
+import org.descent.loss.Loss;
+import org.descent.train.Task;
+import picocli.CommandLine.Option;
+
+/** The network's shape and divergence, from the command line. */
+final class NetworkOptions {
+    @Option(names = "--layers", defaultValue = "64", split = ",", paramLabel = "SIZES",
+            description = "Hidden layer sizes, comma-separated, e.g. 256,128 (default ${DEFAULT-VALUE}).")
+    int[] hidden;
+
+    @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME",
+            description = "Hidden activation: relu, tanh, sigmoid, softplus or identity (default ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--loss", defaultValue = "auto", paramLabel = "NAME",
+            description = "auto (by task), cross-entropy, bce, l2 (default ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--label-smoothing", defaultValue = "0", paramLabel = "S",
+            description = "Label smoothing s as in PyTorch (ε = s/K on each wrong class); multi-class only.")
+    double labelSmoothing;
+
+    /** The MLP: hidden Linear + activation layers, then a Linear output sized for the task. */
+    NetworkSpec spec(int inputSize, Task task, int classes, int targets, List<String> classNames,
+                     Normalization normalization) {
+        String act = activation.toLowerCase(Locale.ROOT);
+        if (!LayerKinds.activationNames().contains(act) || act.contains("softmax")) {
+            throw new DescentException("--activation " + activation + ": unknown; use relu, tanh, sigmoid, softplus or identity");
+        }
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int size : hidden) {
+            if (size <= 0) {
+                throw new DescentException("--layers: every layer needs a positive size, got " + size);
+            }
+            layers.add(LayerSpec.linear(size));
+            layers.add(LayerSpec.activation(act));
+        }
+        int outputs = switch (task) {
+            case MULTICLASS -> classes;
+            case BINARY -> 1;
+            case REGRESSION -> targets;
+        };
+        layers.add(LayerSpec.linear(outputs));
+        List<String> names = task == Task.MULTICLASS ? classNames : List.of();
+        return new NetworkSpec(inputSize, layers, task.name().toLowerCase(Locale.ROOT), loss(task).name(),
+                task == Task.MULTICLASS ? classes : task == Task.BINARY ? 2 : 0, names, normalization);
+    }
+
+    /** The divergence: by default the one that fits the task, fused with the output activation. */
+    Loss loss(Task task) {
+        Loss chosen = loss.equalsIgnoreCase("auto") ? task.defaultLoss(labelSmoothing) : named(loss, labelSmoothing);
+        if (labelSmoothing != 0 && !(chosen instanceof CrossEntropy)) {
+            throw new DescentException("--label-smoothing applies to the cross-entropy loss only");
+        }
+        return chosen;
+    }
+
+    /** A loss by its command-line name or its {@link Loss#name()}, as stored in model files. */
+    static Loss named(String name, double labelSmoothing) {
+        return switch (name.toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "cross-entropy" -> CrossEntropy.withPyTorchSmoothing(labelSmoothing);
+            case "bce", "binary-cross-entropy-with-logits" -> new BinaryCrossEntropyWithLogits();
+            case "l2" -> new L2Loss();
+            default -> throw new DescentException("--loss " + name + ": unknown; use auto, cross-entropy, bce or l2");
+        };
+    }
+}

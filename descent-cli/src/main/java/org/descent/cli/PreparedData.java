@@ -1,0 +1,83 @@
+package org.descent.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.descent.DescentException;
+import org.descent.data.CsvReader;
+import org.descent.data.Dataset;
+import org.descent.data.EmbeddedData;
+import org.descent.data.FashionMnist;
+import org.descent.data.IdxFolder;
+import org.descent.data.Split;
+import org.descent.train.Task;
+
+/**
+ * A data source resolved into training, validation and test parts and the task they pose. Sets
+ * that come without a test part are split 70/15/15, stratified, by the seed; Fashion-MNIST keeps
+ * its own 10,000 test images and gives 10% of its training images to validation.
+ */
+record PreparedData(String name, Split split, Task task) {
+    private static final double TRAIN = 0.70;
+    private static final double VALIDATION = 0.15;
+
+    static PreparedData load(DataOptions options) {
+        String source = options.source;
+        Dataset whole = null;
+        Split split;
+        Task task = Task.MULTICLASS;
+        switch (source.toLowerCase(Locale.ROOT)) {
+            case "digits" -> whole = EmbeddedData.digits();
+            case "iris" -> whole = EmbeddedData.iris();
+            case "breast-cancer" -> whole = EmbeddedData.breastCancer();
+            case "diabetes" -> {
+                whole = EmbeddedData.diabetes();
+                task = Task.REGRESSION;
+            }
+            case "fashion-mnist" -> {
+                IdxFolder folder = options.dataDirectory == null ? FashionMnist.folder()
+                        : FashionMnist.folder(options.dataDirectory);
+                split = withTest(folder.train(), folder.test(), options.seed);
+                return finish(source, split, task, options);
+            }
+            default -> {
+                Path path = Path.of(source);
+                if (Files.isDirectory(path)) {
+                    IdxFolder folder = new IdxFolder(path, null);
+                    return finish(source, withTest(folder.train(), folder.test(), options.seed), task, options);
+                }
+                if (!Files.isRegularFile(path)) {
+                    throw new DescentException("--data " + source + ": no such data set, folder or file; use digits, iris,"
+                            + " breast-cancer, diabetes, fashion-mnist, an IDX folder or a CSV file");
+                }
+                CsvReader reader = CsvReader.comma().withHeader(options.header);
+                if ("regression".equals(options.task)) {
+                    whole = reader.readRegression(path);
+                    task = Task.REGRESSION;
+                } else {
+                    whole = reader.readClassification(path);
+                }
+            }
+        }
+        split = Split.of(whole, TRAIN, VALIDATION, options.seed, task.isClassification());
+        return finish(source, split, task, options);
+    }
+
+    private static Split withTest(Dataset train, Dataset test, long seed) {
+        Split cut = Split.of(train, 0.9, 0.1, seed, true);
+        return new Split(cut.train(), cut.validation(), test);
+    }
+
+    private static PreparedData finish(String name, Split split, Task task, DataOptions options) {
+        if (options.positiveClass == null) {
+            return new PreparedData(name, split, task);
+        }
+        if (!task.isClassification()) {
+            throw new DescentException("--positive-class needs class labels; " + name + " is a regression data set");
+        }
+        int positive = options.positiveClass;
+        Split binary = new Split(split.train().binary(positive), split.validation().binary(positive),
+                split.test().binary(positive));
+        return new PreparedData(name + " (is it " + split.train().className(positive) + "?)", binary, Task.BINARY);
+    }
+}

@@ -1,0 +1,113 @@
+package org.descent.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.descent.data.Normalize;
+import org.descent.data.Split;
+import org.descent.io.Model;
+import org.descent.io.ModelFile;
+import org.descent.io.NetworkSpec;
+import org.descent.io.Standardize;
+import org.descent.loss.Loss;
+import org.descent.optim.Optimizer;
+import org.descent.optim.StopRule;
+import org.descent.train.DivergenceCheck;
+import org.descent.train.EarlyStopping;
+import org.descent.train.Evaluation;
+import org.descent.train.History;
+import org.descent.train.StopRuleListener;
+import org.descent.train.Trainer;
+import org.descent.train.TrainingConfig;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code descent train}: trains an MLP on a data set and reports its test figures. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a network (default: a 64-64-10 ReLU MLP on the embedded 8×8 digits).")
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    NetworkOptions network;
+
+    @ArgGroup(validate = false, heading = "Optimizer:%n")
+    OptimizerOptions optimizer = new OptimizerOptions();
+
+    @Option(names = "--epochs", defaultValue = "20", description = "Passes over the training set (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "64",
+            description = "Samples per step; 0 = the full batch, plain gradient descent (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--patience", description = "Early stopping: epochs without a better validation loss.")
+    Integer patience;
+
+    @Option(names = "--eps1", description = "Stop when |Loss_k − Loss_k−1| < ε₁ (per epoch).")
+    Double eps1;
+
+    @Option(names = "--eps2", description = "Stop when ‖∇Loss‖ < ε₂ (at an epoch's last step).")
+    Double eps2;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Save the trained model here (safetensors).")
+    Path out;
+
+    @Option(names = "--plot", paramLabel = "PNG", description = "Write the loss and accuracy curves as a PNG.")
+    Path plot;
+
+    @Option(names = "--quiet", description = "No progress output; only the final figures.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        TrainingConfig config = new TrainingConfig(epochs, batch, data.seed);
+        PreparedData prepared = PreparedData.load(data);
+        Split raw = prepared.split();
+        Normalize normalize = Normalize.standardize(raw.train());
+        Split split = new Split(normalize.apply(raw.train()), normalize.apply(raw.validation()),
+                normalize.apply(raw.test()));
+        NetworkSpec spec = network.spec(split.train().featureCount(), prepared.task(), split.train().classes(),
+                split.train().targetCount(), split.train().classNames(),
+                new Standardize(normalize.shift(), normalize.scale()));
+        Model model = Model.create(spec, new Random(data.seed));
+        Loss loss = network.loss(prepared.task());
+        int batches = batch == 0 ? 1 : (split.train().size() + batch - 1) / batch;
+        Optimizer opt = optimizer.create(model.network().parameters(), batches);
+        System.out.printf(Locale.ROOT, "%s: %d train, %d validation, %d test samples; %s; %s%n", prepared.name(),
+                split.train().size(), split.validation().size(), split.test().size(), model.spec().architecture(),
+                loss.name());
+        Trainer trainer = new Trainer(model.network(), loss, opt, prepared.task(), config)
+                .addListener(new DivergenceCheck())
+                .addListener(new ConsoleProgress(System.out, System.console() != null, quiet));
+        if (patience != null) {
+            trainer.addListener(new EarlyStopping(patience));
+        }
+        if (eps1 != null || eps2 != null) {
+            trainer.addListener(new StopRuleListener(StopRule.anyOf(
+                    eps1 == null ? p -> java.util.Optional.empty() : StopRule.lossChange(eps1),
+                    eps2 == null ? p -> java.util.Optional.empty() : StopRule.gradientNorm(eps2))));
+        }
+        History history = trainer.fit(split.train(), split.validation());
+        Evaluation test = trainer.evaluate(split.test());
+        if (prepared.task().isClassification()) {
+            System.out.printf(Locale.ROOT, "test accuracy %.4f (%d samples), test loss %.4f%n", test.accuracy(),
+                    split.test().size(), test.loss());
+        } else {
+            System.out.println("test " + test.regression());
+        }
+        if (plot != null) {
+            Plots.trainingCurves(history, plot);
+            System.out.println("wrote " + plot);
+        }
+        if (out != null) {
+            ModelFile.save(out, model);
+            System.out.println("saved model to " + out);
+        }
+        return 0;
+    }
+}
