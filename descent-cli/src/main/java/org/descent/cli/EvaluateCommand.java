@@ -3,6 +3,7 @@ package org.descent.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.descent.DescentException;
 import org.descent.data.Dataset;
 import org.descent.io.Model;
 import org.descent.io.ModelFile;
@@ -28,9 +29,17 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Model model = ModelFile.load(modelFile);
-        PreparedData prepared = PreparedData.load(data);
         Task task = Task.valueOf(model.spec().task().toUpperCase(Locale.ROOT));
+        if ((task == Task.BINARY) != (data.positiveClass != null)) {
+            throw new DescentException(modelFile + " is a " + task.name().toLowerCase(Locale.ROOT) + " model; "
+                    + (task == Task.BINARY ? "pass the --positive-class it was trained with" : "drop --positive-class"));
+        }
+        PreparedData prepared = PreparedData.load(data);
         Dataset test = prepared.split().test();
+        if (test.featureCount() != model.spec().inputSize()) {
+            throw new DescentException(modelFile + " expects " + model.spec().inputSize() + " input features but "
+                    + prepared.name() + " has " + test.featureCount() + " (" + model.spec().architecture() + ")");
+        }
         if (model.spec().normalization() != null) {
             test = test.withFeatures(model.spec().normalization().apply(test.features()));
         }

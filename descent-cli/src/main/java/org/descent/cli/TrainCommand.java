@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.descent.data.Normalize;
 import org.descent.data.Split;
+import org.descent.io.AtomicFiles;
 import org.descent.io.Model;
 import org.descent.io.ModelFile;
 import org.descent.io.NetworkSpec;
@@ -66,6 +67,11 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingConfig config = new TrainingConfig(epochs, batch, data.seed);
+        for (Path file : new Path[] {out, plot}) {
+            if (file != null) {
+                AtomicFiles.requireWritable(file);
+            }
+        }
         PreparedData prepared = PreparedData.load(data);
         Split raw = prepared.split();
         Normalize normalize = Normalize.standardize(raw.train());

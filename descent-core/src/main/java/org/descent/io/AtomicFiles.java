@@ -23,6 +23,23 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Checks up front, by creating and deleting a temporary file beside it, that
+     * {@code destination} can be written, so a long run does not fail only at its end.
+     */
+    public static void requireWritable(Path destination) {
+        Path target = destination.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new DescentException("cannot write " + destination + ": it is a directory; give a file name");
+        }
+        try {
+            Files.delete(Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp"));
+        } catch (IOException e) {
+            throw new DescentException("cannot write " + destination + ": " + describe(e)
+                    + "; check that the directory exists and is writable", e);
+        }
+    }
+
     public static void write(Path destination, byte[] bytes) {
         Path target = destination.toAbsolutePath();
         Path directory = target.getParent();
