@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /** The network's shape and divergence, from the command line. */
 final class NetworkOptions {
-    @Option(names = "--layers", defaultValue = "64", split = ",", paramLabel = "SIZES",
-            description = "Hidden layer sizes, comma-separated, e.g. 256,128 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--layers", split = ",", paramLabel = "SIZES",
+            description = "Hidden layer sizes, comma-separated (default 256,128 for 28×28 images, else 64).")
     int[] hidden;
 
     @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME",
@@ -41,7 +41,8 @@ final class NetworkOptions {
             throw new DescentException("--activation " + activation + ": unknown; use relu, tanh, sigmoid, softplus or identity");
         }
         List<LayerSpec> layers = new ArrayList<>();
-        for (int size : hidden) {
+        int[] sizes = hidden != null ? hidden : inputSize == 28 * 28 ? new int[] {256, 128} : new int[] {64};
+        for (int size : sizes) {
             if (size <= 0) {
                 throw new DescentException("--layers: every layer needs a positive size, got " + size);
             }

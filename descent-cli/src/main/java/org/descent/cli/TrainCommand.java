@@ -39,8 +39,8 @@ final class TrainCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "Optimizer:%n")
     OptimizerOptions optimizer = new OptimizerOptions();
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Passes over the training set (default ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Passes over the training set (default 10 for fashion-mnist, else 20).")
+    Integer epochs;
 
     @Option(names = "--batch", defaultValue = "64",
             description = "Samples per step; 0 = the full batch, plain gradient descent (default ${DEFAULT-VALUE}).")
@@ -66,7 +66,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingConfig config = new TrainingConfig(epochs, batch, data.seed);
+        boolean fashion = data.source.equalsIgnoreCase("fashion-mnist");
+        TrainingConfig config = new TrainingConfig(epochs != null ? epochs : fashion ? 10 : 20, batch, data.seed);
         for (Path file : new Path[] {out, plot}) {
             if (file != null) {
                 AtomicFiles.requireWritable(file);
