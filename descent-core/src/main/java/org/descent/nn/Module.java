@@ -2,9 +2,11 @@ package org.descent.nn;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
 
@@ -51,11 +53,21 @@ public abstract class Module {
         return Collections.unmodifiableMap(children);
     }
 
-    /** Every parameter of this module and its sub-modules, by dotted name, in a stable order. */
+    /**
+     * Every parameter of this module and its sub-modules, by dotted name, in a stable order. A
+     * parameter shared by several places (the same module used twice) is listed once, under its
+     * first name, so an optimizer steps it once with the sum of its gradients.
+     */
     public Map<String, Parameter> namedParameters() {
         Map<String, Parameter> all = new LinkedHashMap<>(parameters);
+        Set<Parameter> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(parameters.values());
         for (Map.Entry<String, Module> child : children.entrySet()) {
-            child.getValue().namedParameters().forEach((name, p) -> all.put(child.getKey() + "." + name, p));
+            child.getValue().namedParameters().forEach((name, p) -> {
+                if (seen.add(p)) {
+                    all.put(child.getKey() + "." + name, p);
+                }
+            });
         }
         return all;
     }

@@ -90,4 +90,29 @@ class GraphTest {
                 )""";
         assertEquals(expected, skip(Combine.CONCAT).toString());
     }
+
+    @Test
+    void aSharedLayerIsOneParameterWithTheSumOfItsGradients() {
+        Linear shared = new Linear(3, 3, random);
+        Graph twice = Graph.builder(3)
+                .add("first", shared, "input")
+                .add("act", new Tanh(), "first")
+                .add("second", shared, "act")
+                .build();
+        twice.to(DType.FLOAT64);
+        assertEquals(List.of("first.weight", "first.bias"), List.copyOf(twice.namedParameters().keySet()));
+        twice.forward(x).sum().backward();
+        Tensor w = shared.weight().value();
+        Tensor analytic = shared.weight().grad();
+        double step = 1e-6;
+        for (int i = 0; i < w.size(); i++) {
+            double saved = w.get(i);
+            w.set(i, saved + step);
+            double up = twice.forward(x).sum().item();
+            w.set(i, saved - step);
+            double down = twice.forward(x).sum().item();
+            w.set(i, saved);
+            assertEquals((up - down) / (2 * step), analytic.get(i), 1e-7);
+        }
+    }
 }
