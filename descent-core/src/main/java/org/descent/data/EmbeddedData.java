@@ -17,12 +17,12 @@ public final class EmbeddedData {
     }
 
     /**
-     * Handwritten digits: 1797 images of 8×8 pixels, 64 features scaled from 0..16 to [0, 1] by
-     * x / 16, labels 0..9 (targets one-hot [1797, 10]).
+     * Handwritten digits: 1797 images of 8×8 pixels, 64 raw features 0..16 as in the file (so a
+     * model's inputs at prediction time are the file's values; scale with {@link Normalize}),
+     * labels 0..9 (targets one-hot [1797, 10]).
      */
     public static Dataset digits() {
-        Dataset raw = CsvReader.comma().readClassification("digits.csv.gz", open("digits.csv.gz"));
-        return raw.withFeatures(raw.features().mul(1.0 / 16));
+        return CsvReader.comma().readClassification("digits.csv.gz", open("digits.csv.gz"));
     }
 
     /**

@@ -7,7 +7,7 @@ import org.descent.DescentException;
 
 /**
  * Fashion-MNIST (Zalando Research, MIT licence): 60,000 training and 10,000 test images of
- * 28×28 grey pixels in 10 clothing classes, read as 784 features in [0, 1]. Debian ships it as
+ * 28×28 grey pixels in 10 clothing classes, read as 784 raw features 0..255. Debian ships it as
  * {@code apt-get install dataset-fashion-mnist} in {@link #DEFAULT_DIRECTORY}.
  */
 public final class FashionMnist {

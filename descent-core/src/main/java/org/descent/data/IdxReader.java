@@ -25,8 +25,8 @@ public final class IdxReader {
     }
 
     /**
-     * The images as float32 features [count, rows·columns], each pixel scaled from 0..255 to
-     * [0, 1] by x / 255.
+     * The images as float32 features [count, rows·columns], each pixel its raw value 0..255 (scale
+     * with {@link Normalize}, which a model file records, so predictions take raw pixels too).
      */
     public static Tensor readImages(Path file) {
         try (IdxInput in = IdxInput.open(file)) {
@@ -47,7 +47,7 @@ public final class IdxReader {
                 int n = Math.min(buffer.length, data.length - done);
                 in.readFully(buffer, n, expected);
                 for (int i = 0; i < n; i++) {
-                    data[done + i] = (buffer[i] & 0xff) / 255f;
+                    data[done + i] = buffer[i] & 0xff;
                 }
                 done += n;
             }

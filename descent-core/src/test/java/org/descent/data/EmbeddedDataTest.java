@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class EmbeddedDataTest {
 
     @Test
-    void digitsAre1797ImagesOf64PixelsInZeroOne() {
+    void digitsAre1797ImagesOf64RawPixels() {
         Dataset digits = EmbeddedData.digits();
         assertEquals(Shape.of(1797, 64), digits.features().shape());
         assertEquals(Shape.of(1797, 10), digits.targets().shape());
@@ -25,12 +25,12 @@ class EmbeddedDataTest {
         double max = 0;
         for (int i = 0; i < digits.features().size(); i++) {
             double v = digits.features().get(i);
-            assertTrue(v >= 0 && v <= 1, "pixel " + i + " = " + v);
+            assertTrue(v >= 0 && v <= 16 && v == Math.rint(v), "pixel " + i + " = " + v);
             max = Math.max(max, v);
         }
-        assertEquals(1.0, max, 0.0);
+        assertEquals(16.0, max, 0.0);
         // first row of the file: 0,0,5,13,9,1,0,0,... digit 0
-        assertEquals(5 / 16.0, digits.features().get(2), 1e-7);
+        assertEquals(5, digits.features().get(2), 0.0);
         assertEquals(0, digits.label(0));
     }
 

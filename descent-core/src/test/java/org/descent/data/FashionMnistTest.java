@@ -35,9 +35,9 @@ class FashionMnistTest {
         double max = 0;
         for (int i = 0; i < 784 * 100; i++) {
             double v = train.features().get(i);
-            assertTrue(v >= 0 && v <= 1, "pixel " + i + " = " + v);
+            assertTrue(v >= 0 && v <= 255 && v == Math.rint(v), "pixel " + i + " = " + v);
             max = Math.max(max, v);
         }
-        assertEquals(1.0, max, 0.0);
+        assertEquals(255.0, max, 0.0);
     }
 }

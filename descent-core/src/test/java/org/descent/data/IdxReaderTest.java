@@ -39,7 +39,7 @@ class IdxReaderTest {
         Tensor x = IdxReader.readImages(imagePath);
         assertEquals(Shape.of(3, 8), x.shape());
         for (int i = 0; i < pixels.length; i++) {
-            assertEquals((pixels[i] & 0xff) / 255f, x.get(i), 0.0, "pixel " + i);
+            assertEquals(pixels[i] & 0xff, x.get(i), 0.0, "pixel " + i);
         }
         assertArrayEquals(new int[] {2, 0, 200}, IdxReader.readLabels(labelPath));
     }
