@@ -35,13 +35,13 @@ final class NetworkOptions {
 
     /** The MLP: hidden Linear + activation layers, then a Linear output sized for the task. */
     NetworkSpec spec(int inputSize, Task task, int classes, int targets, List<String> classNames,
-                     Normalization normalization) {
+                     Normalization normalization, boolean images) {
         String act = activation.toLowerCase(Locale.ROOT);
         if (!LayerKinds.activationNames().contains(act) || act.contains("softmax")) {
             throw new DescentException("--activation " + activation + ": unknown; use relu, tanh, sigmoid, softplus or identity");
         }
         List<LayerSpec> layers = new ArrayList<>();
-        int[] sizes = hidden != null ? hidden : inputSize == 28 * 28 ? new int[] {256, 128} : new int[] {64};
+        int[] sizes = hidden != null ? hidden : images ? new int[] {256, 128} : new int[] {64};
         for (int size : sizes) {
             if (size <= 0) {
                 throw new DescentException("--layers: every layer needs a positive size, got " + size);

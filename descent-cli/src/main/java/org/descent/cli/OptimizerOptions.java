@@ -26,22 +26,24 @@ final class OptimizerOptions {
             description = "Momentum μ for momentum and nesterov (default ${DEFAULT-VALUE}).")
     double momentum;
 
-    @Option(names = "--schedule", defaultValue = "constant", paramLabel = "NAME",
+    @Option(names = "--schedule", paramLabel = "NAME",
             description = "Step sizes η_k: constant, step (×γ every --decay-every epochs), inverse "
-                    + "(η/(1+γ·epoch)) or exponential (η·γ^epoch). Default ${DEFAULT-VALUE}.")
+                    + "(η/(1+γ·epoch)) or exponential (η·γ^epoch). Default: exponential for 28×28 images, else constant.")
     String schedule;
 
-    @Option(names = "--gamma", defaultValue = "0.5", paramLabel = "γ", description = "Decay factor of the schedule (default ${DEFAULT-VALUE}).")
-    double gamma;
+    @Option(names = "--gamma", paramLabel = "γ",
+            description = "Decay factor of the schedule (default 0.75 for exponential, else 0.5).")
+    Double gamma;
 
     @Option(names = "--decay-every", defaultValue = "3", paramLabel = "EPOCHS",
             description = "Epochs between decays of the step schedule (default ${DEFAULT-VALUE}).")
     int decayEvery;
 
-    Optimizer create(List<Parameter> parameters, int stepsPerEpoch) {
+    /** @param images whether the data are 28×28 images, whose default schedule decays */
+    Optimizer create(List<Parameter> parameters, int stepsPerEpoch, boolean images) {
         String kind = name.toLowerCase(Locale.ROOT);
         double lr = learningRate != null ? learningRate : kind.equals("adam") ? 0.001 : 0.1;
-        StepSize steps = stepSize(lr, stepsPerEpoch);
+        StepSize steps = stepSize(lr, stepsPerEpoch, schedule != null ? schedule : images ? "exponential" : "constant");
         return switch (kind) {
             case "sgd" -> new GradientDescent(parameters, GradientDescentConfig.of(steps));
             case "momentum" -> new GradientDescent(parameters, GradientDescentConfig.of(steps).withMomentum(momentum));
@@ -52,16 +54,17 @@ final class OptimizerOptions {
     }
 
     /** Schedules are stated per epoch on the command line and applied per step. */
-    private StepSize stepSize(double lr, int stepsPerEpoch) {
+    private StepSize stepSize(double lr, int stepsPerEpoch, String kind) {
         if (decayEvery < 1) {
             throw new DescentException("--decay-every must be at least 1 epoch, got " + decayEvery);
         }
-        return switch (schedule.toLowerCase(Locale.ROOT)) {
+        double gamma = this.gamma != null ? this.gamma : kind.equalsIgnoreCase("exponential") ? 0.75 : 0.5;
+        return switch (kind.toLowerCase(Locale.ROOT)) {
             case "constant" -> StepSize.constant(lr);
             case "step" -> StepSize.stepDecay(lr, gamma, decayEvery * stepsPerEpoch);
             case "inverse" -> StepSize.inverseTime(lr, gamma / stepsPerEpoch);
             case "exponential" -> StepSize.exponential(lr, Math.pow(gamma, 1.0 / stepsPerEpoch));
-            default -> throw new DescentException("--schedule " + schedule
+            default -> throw new DescentException("--schedule " + kind
                     + ": unknown; use constant, step, inverse or exponential");
         };
     }

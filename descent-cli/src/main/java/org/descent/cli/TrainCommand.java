@@ -1,6 +1,8 @@
 package org.descent.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -39,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "Optimizer:%n")
     OptimizerOptions optimizer = new OptimizerOptions();
 
-    @Option(names = "--epochs", description = "Passes over the training set (default 10 for fashion-mnist, else 20).")
+    @Option(names = "--epochs", description = "Passes over the training set (default 10 for 28×28 images, else 20).")
     Integer epochs;
 
     @Option(names = "--batch", defaultValue = "64",
@@ -66,25 +68,25 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean fashion = data.source.equalsIgnoreCase("fashion-mnist");
-        TrainingConfig config = new TrainingConfig(epochs != null ? epochs : fashion ? 10 : 20, batch, data.seed);
         for (Path file : new Path[] {out, plot}) {
             if (file != null) {
                 AtomicFiles.requireWritable(file);
             }
         }
         PreparedData prepared = PreparedData.load(data);
+        boolean images = prepared.split().train().featureCount() == 28 * 28;
+        TrainingConfig config = new TrainingConfig(epochs != null ? epochs : images ? 10 : 20, batch, data.seed);
         Split raw = prepared.split();
         Normalize normalize = Normalize.standardize(raw.train());
         Split split = new Split(normalize.apply(raw.train()), normalize.apply(raw.validation()),
                 normalize.apply(raw.test()));
         NetworkSpec spec = network.spec(split.train().featureCount(), prepared.task(), split.train().classes(),
                 split.train().targetCount(), split.train().classNames(),
-                new Standardize(normalize.shift(), normalize.scale()));
+                new Standardize(normalize.shift(), normalize.scale()), images);
         Model model = Model.create(spec, new Random(data.seed));
         Loss loss = network.loss(prepared.task());
         int batches = batch == 0 ? 1 : (split.train().size() + batch - 1) / batch;
-        Optimizer opt = optimizer.create(model.network().parameters(), batches);
+        Optimizer opt = optimizer.create(model.network().parameters(), batches, images);
         System.out.printf(Locale.ROOT, "%s: %d train, %d validation, %d test samples; %s; %s%n", prepared.name(),
                 split.train().size(), split.validation().size(), split.test().size(), model.spec().architecture(),
                 loss.name());
@@ -94,10 +96,15 @@ final class TrainCommand implements Callable<Integer> {
         if (patience != null) {
             trainer.addListener(new EarlyStopping(patience));
         }
-        if (eps1 != null || eps2 != null) {
-            trainer.addListener(new StopRuleListener(StopRule.anyOf(
-                    eps1 == null ? p -> java.util.Optional.empty() : StopRule.lossChange(eps1),
-                    eps2 == null ? p -> java.util.Optional.empty() : StopRule.gradientNorm(eps2))));
+        List<StopRule> rules = new ArrayList<>();
+        if (eps1 != null) {
+            rules.add(StopRule.lossChange(eps1));
+        }
+        if (eps2 != null) {
+            rules.add(StopRule.gradientNorm(eps2));
+        }
+        if (!rules.isEmpty()) {
+            trainer.addListener(new StopRuleListener(StopRule.anyOf(rules.toArray(StopRule[]::new))));
         }
         History history = trainer.fit(split.train(), split.validation());
         Evaluation test = trainer.evaluate(split.test());
