@@ -72,7 +72,7 @@ final class ConsoleProgress implements TrainingListener {
         if (progressBar != null) {
             progressBar.close();
         }
-        if (!quiet && !history.stopReason().equals("completed all epochs")) {
+        if (!history.stopReason().equals("completed all epochs")) {
             out.println("stopped: " + history.stopReason());
         }
     }
