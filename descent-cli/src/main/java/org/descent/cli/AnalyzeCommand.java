@@ -13,6 +13,7 @@ import org.descent.minimize.CurvatureReport;
 import org.descent.minimize.NetworkAnalysis;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
+import org.descent.train.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,12 +51,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         NetworkAnalysis analysis = new NetworkAnalysis(NetworkAnalysis.defaults().eigenTolerance(),
                 NetworkAnalysis.defaults().gradientTolerance(), lanczosSteps, NetworkAnalysis.defaults().seed());
         Model model = ModelFile.load(modelFile);
+        Task task = Task.valueOf(model.spec().task().toUpperCase(Locale.ROOT));
+        if ((task == Task.BINARY) != (data.positiveClass != null)) {
+            throw new DescentException(modelFile + " is a " + task.name().toLowerCase(Locale.ROOT) + " model; "
+                    + (task == Task.BINARY ? "pass the --positive-class it was trained with" : "drop --positive-class"));
+        }
         PreparedData prepared = PreparedData.load(data);
         Dataset train = prepared.split().train();
         if (train.featureCount() != model.spec().inputSize()) {
-            throw new DescentException("the model " + modelFile + " takes " + model.spec().inputSize()
-                    + " inputs but --data " + prepared.name() + " has " + train.featureCount()
-                    + " features; use the data (and --positive-class, --seed) it was trained with");
+            throw new DescentException(modelFile + " expects " + model.spec().inputSize() + " input features but "
+                    + prepared.name() + " has " + train.featureCount() + " (" + model.spec().architecture()
+                    + "); use the data it was trained with");
         }
         int used = samples == 0 ? train.size() : Math.min(samples, train.size());
         Dataset subset = train.subset(IntStream.range(0, used).toArray());

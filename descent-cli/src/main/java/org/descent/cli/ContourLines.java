@@ -100,7 +100,11 @@ final class ContourLines {
         return new int[0];
     }
 
-    /** Up to {@code count} distinct levels at evenly spaced quantiles of the finite values. */
+    /**
+     * Up to {@code count} distinct levels: the quantiles q_k = (k / (count + 1))², k = 1 … count, of
+     * the finite values. Squaring packs the levels toward the bottom: for a bowl, where the share of
+     * the area below level c grows like c ∝ r², the level lines are rings of evenly spaced radii.
+     */
     static double[] levels(double[][] values, int count) {
         double[] finite = Arrays.stream(values).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted()
                 .toArray();
@@ -108,7 +112,7 @@ final class ContourLines {
             return new double[0];
         }
         return java.util.stream.IntStream.rangeClosed(1, count)
-                .mapToDouble(k -> finite[(int) Math.round((double) k / (count + 1) * (finite.length - 1))])
+                .mapToDouble(k -> finite[(int) Math.round(Math.pow((double) k / (count + 1), 2) * (finite.length - 1))])
                 .distinct().toArray();
     }
 }

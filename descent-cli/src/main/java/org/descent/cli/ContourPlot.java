@@ -16,8 +16,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The iterates of a minimization in two variables drawn over contour lines of f: f is sampled
  * on a {@value #GRID}×{@value #GRID} grid over the iterates' bounding box (plus a margin), and
- * {@value #LEVELS} level lines at evenly spaced quantiles of the sampled values are traced by
- * {@link ContourLines}, colored from blue (low) to yellow (high).
+ * {@value #LEVELS} level lines at quantiles of the sampled values (denser toward the bottom,
+ * see {@link ContourLines#levels}) are traced by {@link ContourLines}, colored from blue (low) to
+ * yellow (high).
  */
 final class ContourPlot {
     static final int GRID = 101;

@@ -3,6 +3,7 @@ package org.descent.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.descent.DescentException;
+import org.descent.io.AtomicFiles;
 import org.descent.minimize.ExpressionException;
 import org.descent.minimize.Method;
 import org.descent.minimize.MinimizationResult;
@@ -68,6 +69,11 @@ final class MinimizeCommand implements Callable<Integer> {
             throw new DescentException("--plot draws contour lines of a function of two variables, but '"
                     + f.description() + "' has " + f.dimension() + (f.dimension() == 1 ? " (x1)" : " (x1 … x"
                     + f.dimension() + ")") + "; leave out --plot");
+        }
+        for (Path file : new Path[] {trace, plot}) {
+            if (file != null) {
+                AtomicFiles.requireWritable(file);
+            }
         }
         MinimizationResult result = new Minimizer(options()).minimize(f, x0);
         System.out.print(result.report());

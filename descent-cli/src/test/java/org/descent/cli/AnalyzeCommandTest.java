@@ -57,8 +57,16 @@ class AnalyzeCommandTest {
         CliRun run = CliRun.of("analyze", "--model", model.toString(), "--data", "breast-cancer");
         assertEquals(2, run.exitCode());
         assertEquals(1, run.errLines().length, run.err());
-        assertTrue(run.err().startsWith("descent: the model " + model + " takes 4 inputs but --data breast-cancer has 30"
-                + " features"), run.err());
+        assertTrue(run.err().startsWith("descent: " + model + " expects 4 input features but breast-cancer has 30"),
+                run.err());
+    }
+
+    @Test
+    void aMulticlassModelRefusesPositiveClass() {
+        CliRun run = CliRun.of("analyze", "--model", model.toString(), "--data", "iris", "--positive-class", "1");
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.errLines().length, run.err());
+        assertTrue(run.err().endsWith("is a multiclass model; drop --positive-class\n"), run.err());
     }
 
     @Test

@@ -71,13 +71,24 @@ class MinimizeFilesTest {
     }
 
     @Test
+    void aPlotInAMissingFolderFailsBeforeMinimizing() {
+        Path png = folder.resolve("missing").resolve("path.png");
+        CliRun run = CliRun.of("minimize", "x1^2 + x2^2", "--plot", png.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.errLines().length, run.err());
+        assertTrue(run.err().startsWith("descent: cannot write " + png), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
     void anUnwritableDestinationIsOneLineAndLeavesItIntact() throws IOException {
         Path destination = Files.createDirectory(folder.resolve("taken.png"));
         Files.write(destination.resolve("inside.txt"), new byte[] {7});
         CliRun run = CliRun.of("minimize", "x1^2 + x2^2", "--start=1,1", "--plot", destination.toString());
         assertEquals(2, run.exitCode());
         assertEquals(1, run.errLines().length, run.err());
-        assertTrue(run.err().startsWith("descent: cannot write " + destination), run.err());
+        assertEquals("descent: cannot write " + destination + ": it is a directory; give a file name", run.errLines()[0]);
+        assertEquals("", run.out(), "checked before minimizing");
         assertArrayEquals(new byte[] {7}, Files.readAllBytes(destination.resolve("inside.txt")));
         assertEquals(1, Files.list(folder).count(), "no temporary file is left behind");
     }
