@@ -42,12 +42,12 @@ final class MinimizeCommand implements Callable<Integer> {
             + "line-search (defaults 0.1, 0.1, 1).")
     Double learningRate;
 
-    @Option(names = "--eps1", defaultValue = "1e-14", paramLabel = "EPS1", description = "Stop when |f(x_k+1) - f(x_k)| < eps1; 0 = off "
-            + "(default ${DEFAULT-VALUE}).")
+    @Option(names = "--eps1", defaultValue = "1e-14", paramLabel = "EPS1",
+            description = "Stop when |f(x_k+1) - f(x_k)| < eps1; 0 = off (default ${DEFAULT-VALUE}).")
     double eps1;
 
-    @Option(names = "--eps2", defaultValue = "1e-9", paramLabel = "EPS2", description = "Stop when |grad f(x_k)| < eps2; 0 = off "
-            + "(default ${DEFAULT-VALUE}).")
+    @Option(names = "--eps2", defaultValue = "1e-9", paramLabel = "EPS2",
+            description = "Stop when |grad f(x_k)| < eps2; 0 = off (default ${DEFAULT-VALUE}).")
     double eps2;
 
     @Option(names = "--max-iter", defaultValue = "50000", paramLabel = "N",
