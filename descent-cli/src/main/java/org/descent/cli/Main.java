@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "descent", mixinStandardHelpOptions = true, version = "descent 0.1.0",
         description = "Learns networks: backpropagation and gradient descent on the JVM.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, MinimizeCommand.class,
+                AnalyzeCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a user error: bad input, bad options, a run that diverged. */
     static final int USER_ERROR = 2;
@@ -33,6 +34,8 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // So that an expression starting with a minus sign, descent minimize '-x1^2', is not taken for an option.
+        cli.getSubcommands().get("minimize").setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));

@@ -19,7 +19,10 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 
-/** PNG charts with XChart, written atomically: training curves and confusion matrices. */
+/**
+ * PNG charts with XChart, written atomically: training curves and confusion matrices; the
+ * minimizer's contour plot is {@link ContourPlot}.
+ */
 final class Plots {
     private Plots() {
     }
@@ -68,7 +71,7 @@ final class Plots {
         write(chart, png);
     }
 
-    private static void write(Chart<?, ?> chart, Path png) {
+    static void write(Chart<?, ?> chart, Path png) {
         try {
             BufferedImage image = BitmapEncoder.getBufferedImage(chart);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

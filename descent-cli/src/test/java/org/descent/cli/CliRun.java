@@ -22,4 +22,25 @@ record CliRun(int exitCode, String out, String err) {
             System.setErr(oldErr);
         }
     }
+
+    /** The lines of standard error. */
+    String[] errLines() {
+        return err.isEmpty() ? new String[0] : err.split("\n");
+    }
+
+    /** The text after {@code label} on the first standard-output line that starts with it. */
+    String field(String label) {
+        for (String line : out.split("\n")) {
+            if (line.startsWith(label)) {
+                return line.substring(label.length()).trim();
+            }
+        }
+        throw new AssertionError("no line starting with '" + label + "' in:\n" + out);
+    }
+
+    /** "(1, -2.5, 3)" → {1, -2.5, 3}. */
+    static double[] vector(String text) {
+        String inner = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+        return java.util.Arrays.stream(inner.split(",")).mapToDouble(s -> Double.parseDouble(s.trim())).toArray();
+    }
 }
