@@ -1,13 +1,9 @@
 package org.descent.minimize;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.descent.DescentException;
+import org.descent.io.AtomicFiles;
 
 /**
  * Writes the iterates of a minimization as CSV, one row per iterate:
@@ -23,28 +19,18 @@ public final class TraceCsv {
     private TraceCsv() {
     }
 
+    /** Writes the whole trace or nothing (see {@link AtomicFiles}). */
     public static void write(Path path, List<Iterate> trace) {
-        Path target = path.toAbsolutePath();
-        Path directory = target.getParent();
-        Path temporary = null;
-        try {
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                out.write(header(trace.isEmpty() ? 0 : trace.get(0).x().length));
-                for (Iterate it : trace) {
-                    out.write(it.iteration() + "," + it.value() + "," + it.gradientNorm() + "," + it.stepSize());
-                    for (double v : it.x()) {
-                        out.write("," + v);
-                    }
-                    out.write("\n");
-                }
+        StringBuilder out = new StringBuilder(header(trace.isEmpty() ? 0 : trace.get(0).x().length));
+        for (Iterate it : trace) {
+            out.append(it.iteration()).append(',').append(it.value()).append(',').append(it.gradientNorm())
+                    .append(',').append(it.stepSize());
+            for (double v : it.x()) {
+                out.append(',').append(v);
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            deleteAfterFailure(temporary, e);
-            throw new DescentException("cannot write the trace to " + target + ": " + e.getMessage(), e);
+            out.append('\n');
         }
+        AtomicFiles.write(path, out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String header(int dimension) {
@@ -53,16 +39,5 @@ public final class TraceCsv {
             sb.append(",x").append(i);
         }
         return sb.append('\n').toString();
-    }
-
-    private static void deleteAfterFailure(Path temporary, IOException failure) {
-        if (temporary == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
     }
 }

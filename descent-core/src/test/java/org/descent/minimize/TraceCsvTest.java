@@ -40,6 +40,6 @@ class TraceCsvTest {
         Files.writeString(blocker, "x");
         DescentException e = assertThrows(DescentException.class,
                 () -> TraceCsv.write(blocker.resolve("trace.csv"), List.of()));
-        assertEquals(true, e.getMessage().startsWith("cannot write the trace to " + blocker.resolve("trace.csv")));
+        assertEquals(true, e.getMessage().startsWith("cannot write " + blocker.resolve("trace.csv")), e.getMessage());
     }
 }
