@@ -20,8 +20,12 @@ public interface Kernels {
     /** A short name for logs, e.g. "scalar". */
     String name();
 
-    /** The implementation in use. */
+    /**
+     * The implementation in use, chosen once at start-up: the Vector API kernels when the JVM
+     * runs with {@code --add-modules jdk.incubator.vector}, else plain scalar loops (same
+     * results up to float rounding). The choice is logged once at INFO.
+     */
     static Kernels active() {
-        return ScalarKernels.INSTANCE;
+        return KernelProvider.ACTIVE;
     }
 }

@@ -1,0 +1,50 @@
+package org.descent.tensor;
+
+import java.util.Arrays;
+
+/**
+ * Kernels on the Vector API ({@code jdk.incubator.vector}, the platform's preferred species):
+ * a blocked, packed, register-tiled float32 GEMM ({@link VectorGemm}) whose output tiles are
+ * spread over {@link Parallelism#threads()} when the product is large enough to gain from it.
+ * float64 stays on {@link ScalarKernels}: it serves gradient checks, not speed.
+ *
+ * <p>Loaded only by {@link KernelProvider} after it has checked that the module is present.
+ */
+final class VectorKernels implements Kernels {
+    /** Multiply-adds below which a product runs on the calling thread alone (about 20 µs of work). */
+    static final long PARALLEL_THRESHOLD = 1L << 21;
+
+    VectorKernels() {
+    }
+
+    @Override
+    public String name() {
+        return "Vector API (" + VectorMicroKernel.SPECIES.vectorBitSize() + "-bit, "
+                + VectorMicroKernel.LANES + " float lanes)";
+    }
+
+    @Override
+    public void gemm(float[] a, float[] b, float[] c, int m, int n, int k, boolean transA, boolean transB) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            Arrays.fill(c, 0, m * n, 0f);
+            return;
+        }
+        VectorGemm gemm = new VectorGemm(a, b, c, m, n, k, transA, transB);
+        int tiles = gemm.tileCount();
+        if ((long) m * n * k >= PARALLEL_THRESHOLD && tiles > 1 && Parallelism.threads() > 1) {
+            Parallelism.forEach(tiles, gemm::tile);
+        } else {
+            for (int t = 0; t < tiles; t++) {
+                gemm.tile(t);
+            }
+        }
+    }
+
+    @Override
+    public void gemm(double[] a, double[] b, double[] c, int m, int n, int k, boolean transA, boolean transB) {
+        ScalarKernels.INSTANCE.gemm(a, b, c, m, n, k, transA, transB);
+    }
+}

@@ -1,0 +1,91 @@
+package org.descent.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The register tile of {@link VectorGemm}: an {@value #MR}×(2·lanes) block of C kept in 16
+ * vector registers while {@code kc} rank-one updates stream through it,
+ * {@code C[r][j] += Σ_p A[r][p] · B[p][j]}, with A packed as {@code ap[p·MR + r]} and B as
+ * {@code bp[p·NR + j]}. Every element of C sees the same sequence of fused multiply-adds
+ * whatever the tile or thread it falls in, which is what makes results thread-count independent.
+ */
+final class VectorMicroKernel {
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    static final int LANES = SPECIES.length();
+    /** Rows of the register tile. */
+    static final int MR = 8;
+    /** Columns of the register tile: two vectors. */
+    static final int NR = 2 * LANES;
+
+    private VectorMicroKernel() {
+    }
+
+    /**
+     * Adds the product to the tile at {@code c[cOff]} (row stride {@code ldc}). Always adding (C
+     * is zeroed first) keeps this method free of branches that C2 might compile speculatively
+     * and later abandon. The stores are written out rather than put in a helper: a helper that
+     * is not inlined receives its vectors boxed, which costs an order of magnitude.
+     */
+    static void multiplyAdd(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int cOff, int ldc) {
+        FloatVector z = FloatVector.zero(SPECIES);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        int ai = aOff;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + LANES);
+            FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(SPECIES, ap[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(SPECIES, ap[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(SPECIES, ap[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(SPECIES, ap[ai + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(SPECIES, ap[ai + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = FloatVector.broadcast(SPECIES, ap[ai + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = FloatVector.broadcast(SPECIES, ap[ai + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
+            ai += MR;
+            bi += NR;
+        }
+        int o0 = cOff;
+        c00.add(FloatVector.fromArray(SPECIES, c, o0)).intoArray(c, o0);
+        c01.add(FloatVector.fromArray(SPECIES, c, o0 + LANES)).intoArray(c, o0 + LANES);
+        int o1 = cOff + ldc;
+        c10.add(FloatVector.fromArray(SPECIES, c, o1)).intoArray(c, o1);
+        c11.add(FloatVector.fromArray(SPECIES, c, o1 + LANES)).intoArray(c, o1 + LANES);
+        int o2 = cOff + 2 * ldc;
+        c20.add(FloatVector.fromArray(SPECIES, c, o2)).intoArray(c, o2);
+        c21.add(FloatVector.fromArray(SPECIES, c, o2 + LANES)).intoArray(c, o2 + LANES);
+        int o3 = cOff + 3 * ldc;
+        c30.add(FloatVector.fromArray(SPECIES, c, o3)).intoArray(c, o3);
+        c31.add(FloatVector.fromArray(SPECIES, c, o3 + LANES)).intoArray(c, o3 + LANES);
+        int o4 = cOff + 4 * ldc;
+        c40.add(FloatVector.fromArray(SPECIES, c, o4)).intoArray(c, o4);
+        c41.add(FloatVector.fromArray(SPECIES, c, o4 + LANES)).intoArray(c, o4 + LANES);
+        int o5 = cOff + 5 * ldc;
+        c50.add(FloatVector.fromArray(SPECIES, c, o5)).intoArray(c, o5);
+        c51.add(FloatVector.fromArray(SPECIES, c, o5 + LANES)).intoArray(c, o5 + LANES);
+        int o6 = cOff + 6 * ldc;
+        c60.add(FloatVector.fromArray(SPECIES, c, o6)).intoArray(c, o6);
+        c61.add(FloatVector.fromArray(SPECIES, c, o6 + LANES)).intoArray(c, o6 + LANES);
+        int o7 = cOff + 7 * ldc;
+        c70.add(FloatVector.fromArray(SPECIES, c, o7)).intoArray(c, o7);
+        c71.add(FloatVector.fromArray(SPECIES, c, o7 + LANES)).intoArray(c, o7 + LANES);
+    }
+}

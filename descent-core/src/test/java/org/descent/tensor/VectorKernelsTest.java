@@ -1,0 +1,113 @@
+package org.descent.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class VectorKernelsTest {
+    private static final Kernels SCALAR = KernelProvider.create(false);
+    private static final Kernels VECTOR = KernelProvider.create(true);
+
+    @AfterEach
+    void singleThread() {
+        Parallelism.setThreads(1);
+    }
+
+    @Test
+    void vectorKernelsAreActiveWhenTheModuleIsPresent() {
+        assertTrue(KernelProvider.vectorModulePresent(), "Surefire should pass --add-modules jdk.incubator.vector");
+        assertTrue(VECTOR instanceof VectorKernels, VECTOR.name());
+        assertSame(VECTOR.getClass(), Kernels.active().getClass());
+    }
+
+    @Test
+    void scalarFallbackWithoutTheModule() {
+        assertSame(ScalarKernels.INSTANCE, SCALAR);
+    }
+
+    @Test
+    void matchesScalarOnManyShapesAndAllTranspositions() {
+        Random random = new Random(7);
+        List<int[]> shapes = new ArrayList<>(List.of(
+                new int[] {1, 1, 1}, new int[] {1, 1, 300}, new int[] {5, 7, 1}, new int[] {1, 33, 1},
+                new int[] {300, 3, 2}, new int[] {2, 300, 5}, new int[] {1000, 1, 9}, new int[] {9, 17, 513},
+                new int[] {65, 129, 257}, new int[] {64, 128, 256}, new int[] {128, 10, 128}, new int[] {31, 33, 35}));
+        for (int i = 0; i < 40; i++) {
+            shapes.add(new int[] {1 + random.nextInt(90), 1 + random.nextInt(90), 1 + random.nextInt(300)});
+        }
+        for (int[] s : shapes) {
+            for (int t = 0; t < 4; t++) {
+                assertClose(random, s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0);
+            }
+        }
+    }
+
+    @Test
+    void bitwiseIdenticalWithOneAndTwoThreads() {
+        Random random = new Random(11);
+        int m = 200;
+        int n = 300;
+        int k = 270;
+        float[] a = randomFloats(random, m * k);
+        float[] b = randomFloats(random, k * n);
+        for (int t = 0; t < 4; t++) {
+            boolean transA = (t & 1) != 0;
+            boolean transB = (t & 2) != 0;
+            float[] one = new float[m * n];
+            Parallelism.setThreads(1);
+            VECTOR.gemm(a, b, one, m, n, k, transA, transB);
+            float[] two = new float[m * n];
+            Parallelism.setThreads(2);
+            VECTOR.gemm(a, b, two, m, n, k, transA, transB);
+            assertArrayEquals(one, two, "transA=" + transA + " transB=" + transB);
+        }
+    }
+
+    /**
+     * Vector and scalar sums differ only in rounding order, so each element must agree to 1e-5
+     * relative to the scale of its terms, Σ_p |a_ip · b_pj| (plain relative error is meaningless
+     * where the terms cancel).
+     */
+    private static void assertClose(Random random, int m, int n, int k, boolean transA, boolean transB) {
+        float[] a = randomFloats(random, m * k);
+        float[] b = randomFloats(random, k * n);
+        float[] expected = new float[m * n];
+        float[] actual = new float[m * n];
+        java.util.Arrays.fill(actual, Float.NaN);
+        SCALAR.gemm(a, b, expected, m, n, k, transA, transB);
+        VECTOR.gemm(a, b, actual, m, n, k, transA, transB);
+        float[] absA = abs(a);
+        float[] absB = abs(b);
+        float[] scale = new float[m * n];
+        SCALAR.gemm(absA, absB, scale, m, n, k, transA, transB);
+        for (int i = 0; i < m * n; i++) {
+            double error = Math.abs(actual[i] - expected[i]);
+            if (!(error <= 1e-5 * Math.max(scale[i], 1e-30))) {
+                throw new AssertionError("m=" + m + " n=" + n + " k=" + k + " transA=" + transA + " transB=" + transB
+                        + ": element " + i + " is " + actual[i] + ", scalar gives " + expected[i]);
+            }
+        }
+    }
+
+    private static float[] randomFloats(Random random, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        return x;
+    }
+
+    private static float[] abs(float[] x) {
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.abs(x[i]);
+        }
+        return out;
+    }
+}
