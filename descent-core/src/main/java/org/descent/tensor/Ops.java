@@ -8,24 +8,24 @@ final class Ops {
     }
 
     static Tensor add(Tensor a, Tensor b) {
-        Tensor out = binary("add", a, b, Double::sum);
+        Tensor out = binary("add", a, b, FloatLoops.Op.ADD, Double::sum);
         return out.recordedFrom("add", g -> new Tensor[] {g.sumTo(a.shape()), g.sumTo(b.shape())}, a, b);
     }
 
     static Tensor sub(Tensor a, Tensor b) {
-        Tensor out = binary("sub", a, b, (x, y) -> x - y);
+        Tensor out = binary("sub", a, b, FloatLoops.Op.SUB, (x, y) -> x - y);
         return out.recordedFrom("sub", g -> new Tensor[] {g.sumTo(a.shape()), g.neg().sumTo(b.shape())}, a, b);
     }
 
     static Tensor mul(Tensor a, Tensor b) {
-        Tensor out = binary("mul", a, b, (x, y) -> x * y);
+        Tensor out = binary("mul", a, b, FloatLoops.Op.MUL, (x, y) -> x * y);
         return out.recordedFrom("mul", g -> new Tensor[] {
             a.requiresGrad() ? g.mul(b).sumTo(a.shape()) : null,
             b.requiresGrad() ? g.mul(a).sumTo(b.shape()) : null}, a, b);
     }
 
     static Tensor div(Tensor a, Tensor b) {
-        Tensor out = binary("div", a, b, (x, y) -> x / y);
+        Tensor out = binary("div", a, b, FloatLoops.Op.DIV, (x, y) -> x / y);
         return out.recordedFrom("div", g -> new Tensor[] {
             a.requiresGrad() ? g.div(b).sumTo(a.shape()) : null,
             b.requiresGrad() ? g.mul(a).div(b.square()).neg().sumTo(b.shape()) : null}, a, b);
@@ -33,7 +33,7 @@ final class Ops {
 
     /** x^p for a constant p; d/dx = p·x^(p−1). */
     static Tensor pow(Tensor x, double p) {
-        Tensor out = binary("pow", x, Tensor.scalar(p, x.dtype()), Math::pow);
+        Tensor out = binary("pow", x, Tensor.scalar(p, x.dtype()), null, Math::pow);
         return out.recordedFrom("pow", g -> new Tensor[] {
             p == 0 ? null : g.mul(x.pow(p - 1).mul(p))}, x);
     }
@@ -59,10 +59,22 @@ final class Ops {
         }
     }
 
-    private static Tensor binary(String op, Tensor a, Tensor b, DoubleBinaryOperator f) {
+    /** {@code fast}, if not null, names f for the float32 fast paths of {@link FloatLoops}. */
+    private static Tensor binary(String op, Tensor a, Tensor b, FloatLoops.Op fast, DoubleBinaryOperator f) {
         requireSameDType(op, a, b);
         Shape shape = a.shape().equals(b.shape()) ? a.shape() : Broadcast.result(op, a.shape(), b.shape());
         Tensor out = a.blank(shape);
+        if (fast != null && out.floatData() != null) {
+            boolean commutes = fast == FloatLoops.Op.ADD || fast == FloatLoops.Op.MUL;
+            if (a.shape().equals(shape)
+                    && FloatLoops.binary(fast, a.floatData(), b.floatData(), b.shape(), out.floatData(), shape)) {
+                return out;
+            }
+            if (commutes && b.shape().equals(shape)
+                    && FloatLoops.binary(fast, b.floatData(), a.floatData(), a.shape(), out.floatData(), shape)) {
+                return out;
+            }
+        }
         int n = shape.size();
         boolean sameA = a.shape().equals(shape);
         boolean sameB = b.shape().equals(shape);

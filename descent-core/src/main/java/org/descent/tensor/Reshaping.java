@@ -54,10 +54,12 @@ final class Reshaping {
         if (!Broadcast.broadcastable(target, x.shape())) {
             throw new ShapeException("sumTo: shape " + x.shape() + " cannot be reduced to " + target);
         }
-        int[] map = Broadcast.indexMap(target, x.shape());
         Tensor out = x.blank(target);
-        for (int i = 0; i < map.length; i++) {
-            out.set(map[i], out.get(map[i]) + x.get(i));
+        if (x.floatData() == null || !FloatLoops.sumTo(x.floatData(), x.shape(), out.floatData(), target)) {
+            int[] map = Broadcast.indexMap(target, x.shape());
+            for (int i = 0; i < map.length; i++) {
+                out.set(map[i], out.get(map[i]) + x.get(i));
+            }
         }
         return out.recordedFrom("sumTo", g -> new Tensor[] {g.expand(x.shape())}, x);
     }

@@ -19,6 +19,7 @@ public final class Tensor {
     private final Shape shape;
     private final float[] floats;
     private final double[] doubles;
+    private final int size;
     private boolean requiresGrad;
     private Node node;
     private Tensor grad;
@@ -27,10 +28,11 @@ public final class Tensor {
         this.shape = shape;
         this.floats = floats;
         this.doubles = doubles;
+        this.size = shape.size();
         int length = floats != null ? floats.length : doubles.length;
-        if (length != shape.size()) {
+        if (length != size) {
             throw new ShapeException("data of length " + length + " does not fill shape " + shape
-                    + " (" + shape.size() + " elements)");
+                    + " (" + size + " elements)");
         }
     }
 
@@ -104,7 +106,7 @@ public final class Tensor {
     }
 
     public int size() {
-        return shape.size();
+        return size;
     }
 
     /** Element at flat row-major index {@code i}. */
@@ -178,9 +180,20 @@ public final class Tensor {
         return new Tensor(shape, floats, doubles);
     }
 
-    /** {@code this += alpha · other}, in place, with no graph: for optimizers. */
+    /**
+     * {@code this += alpha · other}, in place, with no graph: for optimizers. In float32 the
+     * arithmetic is float32 (alpha rounded to float), as in PyTorch, so the loop vectorizes.
+     */
     public void addInPlace(double alpha, Tensor other) {
         Ops.requireSameShape("addInPlace", this, other);
+        if (floats != null && other.floats != null) {
+            float[] o = other.floats;
+            float a = (float) alpha;
+            for (int i = 0; i < size; i++) {
+                floats[i] += a * o[i];
+            }
+            return;
+        }
         for (int i = 0; i < size(); i++) {
             set(i, get(i) + alpha * other.get(i));
         }

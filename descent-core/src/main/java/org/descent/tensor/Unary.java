@@ -48,7 +48,17 @@ enum Unary {
     Tensor apply(Tensor x) {
         Tensor y = x.blank(x.shape());
         float[] xf = x.floatData();
-        if (xf != null) {
+        if (xf != null && this == RELU) {
+            float[] yf = y.floatData();
+            for (int i = 0; i < yf.length; i++) {
+                yf[i] = xf[i] > 0 ? xf[i] : 0f;
+            }
+        } else if (xf != null && this == STEP) {
+            float[] yf = y.floatData();
+            for (int i = 0; i < yf.length; i++) {
+                yf[i] = xf[i] >= 0 ? 1f : (xf[i] < 0 ? 0f : Float.NaN);
+            }
+        } else if (xf != null) {
             float[] yf = y.floatData();
             for (int i = 0; i < yf.length; i++) {
                 yf[i] = (float) function.applyAsDouble(xf[i]);
