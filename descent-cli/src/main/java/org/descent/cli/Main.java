@@ -1,6 +1,9 @@
 package org.descent.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.descent.DescentException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,8 +34,12 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
+    /** The kernels name themselves at INFO when they start; shown only with --verbose. */
+    private static final Logger DESCENT_LOG = Logger.getLogger("org.descent");
+
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
+        DESCENT_LOG.setLevel(Arrays.asList(args).contains("--verbose") ? Level.INFO : Level.WARNING);
         CommandLine cli = new CommandLine(new Main());
         // So that an expression starting with a minus sign, descent minimize '-x1^2', is not taken for an option.
         cli.getSubcommands().get("minimize").setUnmatchedOptionsArePositionalParams(true);

@@ -16,6 +16,7 @@ import org.descent.io.Standardize;
 import org.descent.loss.Loss;
 import org.descent.optim.Optimizer;
 import org.descent.optim.StopRule;
+import org.descent.tensor.Parallelism;
 import org.descent.train.DivergenceCheck;
 import org.descent.train.EarlyStopping;
 import org.descent.train.Evaluation;
@@ -66,8 +67,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output; only the final figures.")
     boolean quiet;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the matrix kernels (default: all cores); results do not depend on it.")
+    Integer threads;
+
     @Override
     public Integer call() {
+        Parallelism.setThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
         for (Path file : new Path[] {out, plot}) {
             if (file != null) {
                 AtomicFiles.requireWritable(file);
