@@ -1,5 +1,7 @@
 package org.descent.minimize;
 
+import org.descent.optim.StepSize;
+
 /**
  * Gradient descent with a backtracking (Armijo) line search: try t = t₀, t₀/2, t₀/4, … until
  * <pre>
@@ -16,10 +18,10 @@ final class BacktrackingLineSearch implements StepRule {
     static final int MAX_HALVINGS = 60;
 
     private final Objective objective;
-    private final StepSchedule initial;
+    private final StepSize initial;
     private double previous = Double.POSITIVE_INFINITY;
 
-    BacktrackingLineSearch(Objective objective, StepSchedule initial) {
+    BacktrackingLineSearch(Objective objective, StepSize initial) {
         this.objective = objective;
         this.initial = initial;
     }

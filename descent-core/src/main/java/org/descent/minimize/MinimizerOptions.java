@@ -2,6 +2,7 @@ package org.descent.minimize;
 
 import java.util.Objects;
 import org.descent.DescentException;
+import org.descent.optim.StepSize;
 
 /**
  * Settings of {@link Minimizer}, validated when built. Start from {@link #of(Method)} and change
@@ -15,7 +16,7 @@ import org.descent.DescentException;
  * @param maxIterations stop after this many steps
  * @param eigenTolerance eigenvalues with |λ| ≤ tol count as zero in the {@link CriticalPoint} verdict
  */
-public record MinimizerOptions(Method method, StepSchedule stepSize, double eps1, double eps2, int maxIterations,
+public record MinimizerOptions(Method method, StepSize stepSize, double eps1, double eps2, int maxIterations,
                                double eigenTolerance) {
     public static final double DEFAULT_EPS1 = 1e-14;
     public static final double DEFAULT_EPS2 = 1e-9;
@@ -35,7 +36,7 @@ public record MinimizerOptions(Method method, StepSchedule stepSize, double eps1
 
     /** {@code method} with its default step size and the default ε₁, ε₂, iterations and tolerance. */
     public static MinimizerOptions of(Method method) {
-        return new MinimizerOptions(method, StepSchedule.constant(method.defaultStepSize()), DEFAULT_EPS1, DEFAULT_EPS2,
+        return new MinimizerOptions(method, StepSize.constant(method.defaultStepSize()), DEFAULT_EPS1, DEFAULT_EPS2,
                 DEFAULT_MAX_ITERATIONS, DEFAULT_EIGEN_TOLERANCE);
     }
 
@@ -49,13 +50,13 @@ public record MinimizerOptions(Method method, StepSchedule stepSize, double eps1
         return new MinimizerOptions(value, stepSize, eps1, eps2, maxIterations, eigenTolerance);
     }
 
-    public MinimizerOptions withStepSize(StepSchedule value) {
+    public MinimizerOptions withStepSize(StepSize value) {
         return new MinimizerOptions(method, value, eps1, eps2, maxIterations, eigenTolerance);
     }
 
     /** A fixed step size η. */
     public MinimizerOptions withLearningRate(double value) {
-        return withStepSize(StepSchedule.constant(value));
+        return withStepSize(StepSize.constant(value));
     }
 
     public MinimizerOptions withEps1(double value) {

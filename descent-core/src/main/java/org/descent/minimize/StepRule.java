@@ -1,6 +1,7 @@
 package org.descent.minimize;
 
 import org.descent.DescentException;
+import org.descent.optim.StepSize;
 
 /** One step of an iterative method: from x_k (with f(x_k) and ∇f(x_k)) to x_{k+1}. */
 interface StepRule {
@@ -12,7 +13,7 @@ interface StepRule {
     }
 
     static StepRule of(Objective f, MinimizerOptions options) {
-        StepSchedule eta = options.stepSize();
+        StepSize eta = options.stepSize();
         return switch (options.method()) {
             case GRADIENT_DESCENT -> (k, x, value, g) -> new Step(Vectors.addScaled(x, -eta.at(k), g), eta.at(k));
             case SIGN -> (k, x, value, g) -> new Step(Vectors.addScaled(x, -eta.at(k), signs(g)), eta.at(k));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.descent.DescentException;
+import org.descent.optim.StepSize;
 import org.junit.jupiter.api.Test;
 
 /** Each kind of bad input gets one clear message. */
@@ -76,7 +77,7 @@ class BadInputTest {
         assertThrows(DescentException.class, () -> MinimizerOptions.of(Method.NEWTON).withEps1(-1));
         assertThrows(DescentException.class, () -> MinimizerOptions.of(Method.NEWTON).withEps2(Double.NaN));
         assertThrows(DescentException.class, () -> MinimizerOptions.of(Method.NEWTON).withMaxIterations(0));
-        assertThrows(DescentException.class, () -> StepSchedule.exponential(0.1, 1.5));
+        assertThrows(DescentException.class, () -> StepSize.exponential(0.1, 1.5));
         assertEquals("unknown method 'bfgs'; choose one of closed-form, newton, gd, sign, line-search",
                 assertThrows(DescentException.class, () -> Method.fromName("bfgs")).getMessage());
         assertEquals(Method.LINE_SEARCH, Method.fromName("line-search"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
+import org.descent.optim.StepSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,9 +26,9 @@ class StepRuleTest {
             Arguments.of("closed form", base.withMethod(Method.CLOSED_FORM), 1),
             Arguments.of("newton", base.withMethod(Method.NEWTON), 1),
             Arguments.of("gd fixed eta = 0.2", base.withLearningRate(0.2), 80),
-            Arguments.of("gd inverse-time eta_k = 0.3/(1 + 0.01k)", base.withStepSize(StepSchedule.inverseTime(0.3, 0.01)), 70),
-            Arguments.of("gd exponential eta_k = 0.3·0.995^k", base.withStepSize(StepSchedule.exponential(0.3, 0.995)), 60),
-            Arguments.of("sign eta_k = 0.5·0.9^k", base.withMethod(Method.SIGN).withStepSize(StepSchedule.exponential(0.5, 0.9))
+            Arguments.of("gd inverse-time eta_k = 0.3/(1 + 0.01k)", base.withStepSize(StepSize.inverseTime(0.3, 0.01)), 70),
+            Arguments.of("gd exponential eta_k = 0.3·0.995^k", base.withStepSize(StepSize.exponential(0.3, 0.995)), 60),
+            Arguments.of("sign eta_k = 0.5·0.9^k", base.withMethod(Method.SIGN).withStepSize(StepSize.exponential(0.5, 0.9))
                     .withEps2(1e-6), 120),
             Arguments.of("line search", MinimizerOptions.of(Method.LINE_SEARCH).withEps1(0).withEps2(1e-7), 30));
     }
