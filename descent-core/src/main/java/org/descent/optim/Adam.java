@@ -1,6 +1,7 @@
 package org.descent.optim;
 
 import java.util.List;
+import java.util.Map;
 import org.descent.nn.Parameter;
 import org.descent.tensor.Tensor;
 
@@ -39,6 +40,27 @@ public final class Adam extends Optimizer {
 
     public AdamConfig config() {
         return config;
+    }
+
+    @Override
+    protected void saveState(Map<String, Tensor> state) {
+        for (int i = 0; i < updates.length; i++) {
+            if (firstMoment[i] != null) {
+                state.put("first_moment." + i, Tensor.of(firstMoment[i].clone(), firstMoment[i].length));
+                state.put("second_moment." + i, Tensor.of(secondMoment[i].clone(), secondMoment[i].length));
+                state.put("updates." + i, Tensor.of(new double[] {updates[i]}, 1));
+            }
+        }
+    }
+
+    @Override
+    protected void restoreState(Map<String, Tensor> state) {
+        for (int i = 0; i < updates.length; i++) {
+            firstMoment[i] = stateArray(state, "first_moment." + i, i);
+            secondMoment[i] = stateArray(state, "second_moment." + i, i);
+            Tensor count = state.get("updates." + i);
+            updates[i] = count == null ? 0 : (int) count.get(0);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.descent.optim;
 
 import java.util.List;
+import java.util.Map;
 import org.descent.nn.Parameter;
 import org.descent.tensor.Tensor;
 
@@ -32,6 +33,22 @@ public final class GradientDescent extends Optimizer {
 
     public GradientDescentConfig config() {
         return config;
+    }
+
+    @Override
+    protected void saveState(Map<String, Tensor> state) {
+        for (int i = 0; i < velocity.length; i++) {
+            if (velocity[i] != null) {
+                state.put("velocity." + i, Tensor.of(velocity[i].clone(), velocity[i].length));
+            }
+        }
+    }
+
+    @Override
+    protected void restoreState(Map<String, Tensor> state) {
+        for (int i = 0; i < velocity.length; i++) {
+            velocity[i] = stateArray(state, "velocity." + i, i);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.descent.optim;
 
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.descent.DescentException;
@@ -86,6 +87,51 @@ public abstract class Optimizer {
     /** The parameters this optimizer updates, in order (unmodifiable). */
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /**
+     * Everything {@link #step()} depends on besides the parameters, for checkpoints: the step
+     * count and each subclass's per-parameter state (velocities, moments), as float64 tensors.
+     */
+    public final Map<String, Tensor> state() {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        state.put("step_count", Tensor.of(new double[] {stepCount}, 1));
+        saveState(state);
+        return state;
+    }
+
+    /** Puts back a {@link #state()} saved from an optimizer of the same kind over the same parameters. */
+    public final void loadState(Map<String, Tensor> state) {
+        Tensor steps = state.get("step_count");
+        if (steps == null || steps.size() != 1) {
+            throw new DescentException(getClass().getSimpleName() + " state has no step_count; "
+                    + "it was not saved from an optimizer");
+        }
+        restoreState(state);
+        stepCount = (int) steps.get(0);
+    }
+
+    /** Adds this optimizer's per-parameter state to {@code state}; none by default. */
+    protected void saveState(Map<String, Tensor> state) {
+    }
+
+    /** Restores what {@link #saveState} wrote; absent entries mean "not started yet". */
+    protected void restoreState(Map<String, Tensor> state) {
+    }
+
+    /** State array {@code name} for parameter {@code index}, checked against that parameter's size; null if absent. */
+    protected final double[] stateArray(Map<String, Tensor> state, String name, int index) {
+        Tensor t = state.get(name);
+        if (t == null) {
+            return null;
+        }
+        int expected = parameters.get(index).shape().size();
+        if (t.size() != expected) {
+            throw new DescentException(getClass().getSimpleName() + " state '" + name + "' has " + t.size()
+                    + " values but parameter " + index + " has " + expected + " (shape " + parameters.get(index).shape()
+                    + "); the checkpoint is from another network");
+        }
+        return t.toDoubleArray();
     }
 
     /** The number of parameters, for sizing per-parameter state. */

@@ -2,6 +2,7 @@ package org.descent.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.descent.DescentException;
 import org.descent.data.Batch;
 import org.descent.data.Batches;
 import org.descent.data.Dataset;
@@ -56,11 +57,23 @@ public final class Trainer {
 
     /** Trains on {@code train}, validating on {@code validation} (may be null) after every epoch. */
     public History fit(Dataset train, Dataset validation) {
+        return fit(train, validation, 0);
+    }
+
+    /**
+     * Continues a run whose first {@code epochsDone} epochs are done (weights and optimizer state
+     * restored by {@link Checkpoint#restore}): trains epochs {@code epochsDone + 1 ..} to the end.
+     */
+    public History fit(Dataset train, Dataset validation, int epochsDone) {
+        if (epochsDone < 0 || epochsDone > config.epochs()) {
+            throw new DescentException("the run has " + config.epochs() + " epochs; cannot continue after epoch "
+                    + epochsDone);
+        }
         Batches batches = new Batches(train, config.batchSize(), config.seed());
         History history = new History();
         listeners.forEach(l -> l.onStart(this, config.epochs(), batches.batchCount()));
-        long step = 0;
-        for (int epoch = 1; epoch <= config.epochs() && stopRequest == null; epoch++) {
+        long step = (long) epochsDone * batches.batchCount();
+        for (int epoch = epochsDone + 1; epoch <= config.epochs() && stopRequest == null; epoch++) {
             model.train();
             long start = System.nanoTime();
             double lossSum = 0;

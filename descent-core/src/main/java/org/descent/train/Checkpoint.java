@@ -1,0 +1,73 @@
+package org.descent.train;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.descent.DescentException;
+import org.descent.io.Safetensors;
+import org.descent.io.SafetensorsContent;
+import org.descent.nn.Module;
+import org.descent.nn.Parameter;
+import org.descent.optim.Optimizer;
+import org.descent.tensor.Tensor;
+
+/**
+ * A training run's state after a whole epoch, so that it resumes exactly: the weights, the
+ * optimizer's state (step count, velocities or moments) and the number of epochs done. The batch
+ * order of an epoch depends only on (seed, epoch), so nothing else is needed for a resumed run to
+ * produce the same weights, bit for bit, as an uninterrupted one.
+ *
+ * <p>The file is safetensors: {@code model.<parameter>} and {@code optimizer.<state>} tensors, and
+ * {@code __metadata__} with {@code descent.checkpoint = 1}, {@code epoch} and {@code optimizer}.
+ * It is written atomically.
+ */
+public final class Checkpoint {
+    private static final String FORMAT_KEY = "descent.checkpoint";
+    private static final String FORMAT = "1";
+    private static final String MODEL = "model.";
+    private static final String OPTIMIZER = "optimizer.";
+
+    private Checkpoint() {
+    }
+
+    public static void save(Path path, Module model, Optimizer optimizer, int epochsDone) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        model.namedParameters().forEach((name, p) -> tensors.put(MODEL + name, p.value()));
+        optimizer.state().forEach((name, t) -> tensors.put(OPTIMIZER + name, t));
+        Map<String, String> metadata = Map.of(FORMAT_KEY, FORMAT, "epoch", String.valueOf(epochsDone),
+                "optimizer", optimizer.getClass().getSimpleName());
+        Safetensors.write(path, new SafetensorsContent(tensors, metadata));
+    }
+
+    /** Puts the saved weights and optimizer state back and returns the number of epochs done. */
+    public static int restore(Path path, Module model, Optimizer optimizer) {
+        SafetensorsContent content = Safetensors.read(path);
+        Map<String, String> metadata = content.metadata();
+        if (!FORMAT.equals(metadata.get(FORMAT_KEY))) {
+            throw new DescentException(path + " is not a Descent checkpoint (no " + FORMAT_KEY + " = " + FORMAT
+                    + " in its metadata); checkpoints are written by --checkpoint");
+        }
+        String kind = optimizer.getClass().getSimpleName();
+        if (!kind.equals(metadata.get("optimizer"))) {
+            throw new DescentException(path + " holds the state of " + metadata.get("optimizer")
+                    + " but this run uses " + kind + "; resume with the same optimizer");
+        }
+        Map<String, Tensor> optimizerState = new LinkedHashMap<>();
+        Map<String, Tensor> weights = new LinkedHashMap<>();
+        content.tensors().forEach((name, t) -> {
+            if (name.startsWith(OPTIMIZER)) {
+                optimizerState.put(name.substring(OPTIMIZER.length()), t);
+            } else if (name.startsWith(MODEL)) {
+                weights.put(name.substring(MODEL.length()), t);
+            }
+        });
+        Map<String, Parameter> parameters = model.namedParameters();
+        if (!weights.keySet().equals(parameters.keySet())) {
+            throw new DescentException(path + " holds the parameters " + weights.keySet() + " but the network has "
+                    + parameters.keySet() + "; resume with the same network");
+        }
+        parameters.forEach((name, p) -> p.set(weights.get(name).copy(p.value().dtype()), name));
+        optimizer.loadState(optimizerState);
+        return Integer.parseInt(metadata.get("epoch"));
+    }
+}
