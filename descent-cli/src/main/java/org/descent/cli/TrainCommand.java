@@ -17,6 +17,8 @@ import org.descent.loss.Loss;
 import org.descent.optim.Optimizer;
 import org.descent.optim.StopRule;
 import org.descent.tensor.Parallelism;
+import org.descent.train.Checkpoint;
+import org.descent.train.CheckpointListener;
 import org.descent.train.DivergenceCheck;
 import org.descent.train.EarlyStopping;
 import org.descent.train.Evaluation;
@@ -61,6 +63,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Save the trained model here (safetensors).")
     Path out;
 
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Save the run's state (weights, optimizer, epoch) here after every epoch.")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the run saved by --checkpoint; give the same options as the interrupted run.")
+    Path resume;
+
     @Option(names = "--plot", paramLabel = "PNG", description = "Write the loss and accuracy curves as a PNG.")
     Path plot;
 
@@ -74,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Parallelism.setThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
-        for (Path file : new Path[] {out, plot}) {
+        for (Path file : new Path[] {out, plot, checkpoint}) {
             if (file != null) {
                 AtomicFiles.requireWritable(file);
             }
@@ -112,7 +122,14 @@ final class TrainCommand implements Callable<Integer> {
         if (!rules.isEmpty()) {
             trainer.addListener(new StopRuleListener(StopRule.anyOf(rules.toArray(StopRule[]::new))));
         }
-        History history = trainer.fit(split.train(), split.validation());
+        if (checkpoint != null) {
+            trainer.addListener(new CheckpointListener(checkpoint));
+        }
+        int epochsDone = resume == null ? 0 : Checkpoint.restore(resume, model.network(), opt);
+        if (epochsDone > 0) {
+            System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", epochsDone, config.epochs(), resume);
+        }
+        History history = trainer.fit(split.train(), split.validation(), epochsDone);
         Evaluation test = trainer.evaluate(split.test());
         if (prepared.task().isClassification()) {
             System.out.printf(Locale.ROOT, "test accuracy %.4f (%d samples), test loss %.4f%n", test.accuracy(),
@@ -120,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             System.out.println("test " + test.regression());
         }
-        if (plot != null) {
+        if (plot != null && !history.epochs().isEmpty()) {
             Plots.trainingCurves(history, plot);
             System.out.println("wrote " + plot);
         }

@@ -117,6 +117,22 @@ class TrainCommandTest {
         assertTrue(verbose.err().contains("\tat org.descent."), verbose.err());
     }
 
+    @Test
+    void anInterruptedRunResumesFromItsCheckpointToTheSameModel() throws IOException {
+        Path straight = dir.resolve("straight.safetensors");
+        assertEquals(0, CliRun.of("train", "--data", "iris", "--epochs", "6", "--quiet", "--out", straight.toString()).exitCode());
+        Path checkpoint = dir.resolve("run.ckpt");
+        assertEquals(0, CliRun.of("train", "--data", "iris", "--epochs", "3", "--quiet", "--checkpoint", checkpoint.toString())
+                .exitCode());
+        Path resumed = dir.resolve("resumed.safetensors");
+        CliRun run = CliRun.of("train", "--data", "iris", "--epochs", "6", "--resume", checkpoint.toString(),
+                "--out", resumed.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("resuming after epoch 3 of 6"), run.out());
+        assertEquals(3, run.out().lines().filter(l -> l.startsWith("epoch")).count(), run.out());
+        assertArrayEquals(Files.readAllBytes(straight), Files.readAllBytes(resumed));
+    }
+
     private static void assertPng(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         assertTrue(bytes.length > 100 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', file + " is not a PNG");
