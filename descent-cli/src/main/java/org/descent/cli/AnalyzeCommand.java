@@ -7,13 +7,11 @@ import java.util.stream.IntStream;
 import org.descent.DescentException;
 import org.descent.data.Dataset;
 import org.descent.io.Model;
-import org.descent.io.ModelFile;
 import org.descent.loss.Loss;
 import org.descent.minimize.CurvatureReport;
 import org.descent.minimize.NetworkAnalysis;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
-import org.descent.train.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,32 +48,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         NetworkAnalysis analysis = new NetworkAnalysis(NetworkAnalysis.defaults().eigenTolerance(),
                 NetworkAnalysis.defaults().gradientTolerance(), lanczosSteps, NetworkAnalysis.defaults().seed());
-        Model model = ModelFile.load(modelFile);
-        Task task = Task.valueOf(model.spec().task().toUpperCase(Locale.ROOT));
-        if ((task == Task.BINARY) != (data.positiveClass != null)) {
-            throw new DescentException(modelFile + " is a " + task.name().toLowerCase(Locale.ROOT) + " model; "
-                    + (task == Task.BINARY ? "pass the --positive-class it was trained with" : "drop --positive-class"));
-        }
-        PreparedData prepared = PreparedData.load(data);
-        Dataset train = prepared.split().train();
-        if (train.featureCount() != model.spec().inputSize()) {
-            throw new DescentException(modelFile + " expects " + model.spec().inputSize() + " input features but "
-                    + prepared.name() + " has " + train.featureCount() + " (" + model.spec().architecture()
-                    + "); use the data it was trained with");
-        }
+        SavedModel saved = SavedModel.load(modelFile, data);
+        Model model = saved.model();
+        Dataset train = saved.normalized(saved.data().split().train());
         int used = samples == 0 ? train.size() : Math.min(samples, train.size());
         Dataset subset = train.subset(IntStream.range(0, used).toArray());
-        Tensor features = subset.features();
-        if (model.spec().normalization() != null) {
-            features = model.spec().normalization().apply(features);
-        }
-        Tensor x = features.copy(DType.FLOAT64);
+        Tensor x = subset.features().copy(DType.FLOAT64);
         Tensor targets = subset.targets().copy(DType.FLOAT64);
-        Loss loss = NetworkOptions.named(model.spec().loss(), 0);
+        Loss loss = saved.loss();
         model.network().to(DType.FLOAT64);
         model.network().eval();
         System.out.printf(Locale.ROOT, "%s on %s: %s, %s loss on %d of %d training samples (float64)%n", modelFile,
-                prepared.name(), model.spec().architecture(), loss.name(), used, train.size());
+                saved.data().name(), model.spec().architecture(), loss.name(), used, train.size());
         CurvatureReport report = analysis.analyze(model.network(), () -> loss.compute(model.network().forward(x), targets));
         System.out.print(report.report());
         return 0;

@@ -3,12 +3,8 @@ package org.descent.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.descent.DescentException;
 import org.descent.data.Dataset;
-import org.descent.io.Model;
-import org.descent.io.ModelFile;
 import org.descent.train.Evaluation;
-import org.descent.train.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,22 +24,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Model model = ModelFile.load(modelFile);
-        Task task = Task.valueOf(model.spec().task().toUpperCase(Locale.ROOT));
-        if ((task == Task.BINARY) != (data.positiveClass != null)) {
-            throw new DescentException(modelFile + " is a " + task.name().toLowerCase(Locale.ROOT) + " model; "
-                    + (task == Task.BINARY ? "pass the --positive-class it was trained with" : "drop --positive-class"));
-        }
-        PreparedData prepared = PreparedData.load(data);
-        Dataset test = prepared.split().test();
-        if (test.featureCount() != model.spec().inputSize()) {
-            throw new DescentException(modelFile + " expects " + model.spec().inputSize() + " input features but "
-                    + prepared.name() + " has " + test.featureCount() + " (" + model.spec().architecture() + ")");
-        }
-        if (model.spec().normalization() != null) {
-            test = test.withFeatures(model.spec().normalization().apply(test.features()));
-        }
-        Evaluation result = Evaluation.of(model.network(), NetworkOptions.named(model.spec().loss(), 0), task, test);
+        SavedModel saved = SavedModel.load(modelFile, data);
+        PreparedData prepared = saved.data();
+        Dataset test = saved.normalized(prepared.split().test());
+        Evaluation result = Evaluation.of(saved.model().network(), saved.loss(), saved.task(), test);
         System.out.printf(Locale.ROOT, "%s on %s: %d test samples, loss %.4f%n", modelFile, prepared.name(),
                 prepared.split().test().size(), result.loss());
         if (result.confusion() != null) {
