@@ -4,24 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.descent.DescentException;
+import org.descent.loss.CrossEntropy;
 import org.descent.nn.Linear;
-import org.descent.nn.Parameter;
+import org.descent.nn.Module;
+import org.descent.nn.Relu;
+import org.descent.nn.Sequential;
+import org.descent.optim.GradientDescent;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
 
 /**
  * One SGD training step of an MLP on a fixed synthetic batch of Fashion-MNIST shape (pixels
- * uniform in [0, 1), random labels): ReLU between Linear layers, softmax cross-entropy
- * {@code L = −(1/N) Σ_n log softmax(z_n)[y_n]}, then {@code θ ← θ − lr · ∂L/∂θ}. Written with the
- * public API only, as a user would. Synthetic data is enough for throughput: the work per step
- * does not depend on the values.
+ * uniform in [0, 1), random labels): {@code Sequential} of Linear layers with ReLU between them,
+ * {@link CrossEntropy} {@code L = −(1/N) Σ_n log softmax(z_n)[y_n]}, then {@link GradientDescent}
+ * {@code θ ← θ − lr · ∂L/∂θ}. Written with the public API only, as a user would. Synthetic data
+ * is enough for throughput: the work per step does not depend on the values.
  */
 public final class MlpStep {
-    private final List<Linear> layers = new ArrayList<>();
+    private final Sequential model;
+    private final GradientDescent optimizer;
+    private final CrossEntropy loss = new CrossEntropy();
     private final Tensor input;
     private final Tensor oneHot;
     private final int batch;
-    private final double learningRate;
 
     /** {@code sizes} from input to classes, e.g. {784, 256, 128, 10}. */
     public MlpStep(int[] sizes, int batch, double learningRate, long seed) {
@@ -30,45 +35,40 @@ public final class MlpStep {
                     + sizes.length + " sizes, batch " + batch + ", learning rate " + learningRate);
         }
         Random random = new Random(seed);
+        List<Module> layers = new ArrayList<>();
         for (int i = 0; i + 1 < sizes.length; i++) {
             layers.add(new Linear(sizes[i], sizes[i + 1], random));
+            if (i + 2 < sizes.length) {
+                layers.add(new Relu());
+            }
         }
+        this.model = new Sequential(layers.toArray(new Module[0]));
+        this.optimizer = new GradientDescent(model.parameters(), learningRate);
         this.batch = batch;
-        this.learningRate = learningRate;
         this.input = Tensor.uniform(random, 0, 1, DType.FLOAT32, batch, sizes[0]);
         int classes = sizes[sizes.length - 1];
-        this.oneHot = Tensor.zeros(DType.FLOAT32, batch, classes);
+        int[] labels = new int[batch];
         for (int n = 0; n < batch; n++) {
-            oneHot.set(n * classes + random.nextInt(classes), 1.0);
+            labels[n] = random.nextInt(classes);
         }
+        this.oneHot = CrossEntropy.targets(labels, classes);
     }
 
     /** Forward, backward and update on the batch; returns the loss before the update. */
     public double step() {
-        Tensor x = input;
-        for (int i = 0; i < layers.size(); i++) {
-            x = layers.get(i).forward(x);
-            if (i + 1 < layers.size()) {
-                x = x.relu();
-            }
-        }
-        Tensor loss = x.logSoftmax(1).mul(oneHot).sum().mul(-1.0 / batch);
-        loss.backward();
-        for (Linear layer : layers) {
-            for (Parameter p : layer.parameters()) {
-                p.value().addInPlace(-learningRate, p.grad());
-                p.zeroGrad();
-            }
-        }
-        return loss.item();
+        optimizer.zeroGrad();
+        Tensor value = loss.compute(model.forward(input), oneHot);
+        value.backward();
+        optimizer.step();
+        return value.item();
     }
 
     public int batch() {
         return batch;
     }
 
-    /** The weights of layer {@code i}, for checks. */
+    /** The weights of Linear layer {@code i}, for checks. */
     public Tensor weight(int i) {
-        return layers.get(i).weight().value();
+        return model.namedParameters().get("layers." + (2 * i) + ".weight").value();
     }
 }

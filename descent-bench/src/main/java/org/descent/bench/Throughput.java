@@ -1,5 +1,6 @@
 package org.descent.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -14,6 +15,7 @@ import org.descent.tensor.Parallelism;
  * <pre>
  * Throughput mlp 784,256,128,10 BATCH THREADS SECONDS   →  samples_per_second=…
  * Throughput gemm N THREADS SECONDS                     →  gflops=…
+ * Throughput alloc 784,256,128,10 BATCH STEPS           →  bytes_per_step=… (after STEPS warm-up steps)
  * </pre>
  */
 public final class Throughput {
@@ -28,6 +30,11 @@ public final class Throughput {
             double seconds = Double.parseDouble(args[4]);
             double rate = step.batch() * repetitionsPerSecond(step::step, seconds);
             System.out.println(String.format(Locale.ROOT, "samples_per_second=%.1f", rate));
+        } else if (args.length == 4 && args[0].equals("alloc")) {
+            int[] sizes = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
+            MlpStep step = new MlpStep(sizes, Integer.parseInt(args[2]), 0.1, 1);
+            int steps = Integer.parseInt(args[3]);
+            System.out.println(String.format(Locale.ROOT, "bytes_per_step=%.0f", bytesPerStep(step, steps)));
         } else if (args.length == 4 && args[0].equals("gemm")) {
             int n = Integer.parseInt(args[1]);
             Parallelism.setThreads(Integer.parseInt(args[2]));
@@ -39,9 +46,22 @@ public final class Throughput {
                     Double.parseDouble(args[3]));
             System.out.println(String.format(Locale.ROOT, "gflops=%.1f", rate * 2.0 * n * n * n / 1e9));
         } else {
-            throw new DescentException("usage: Throughput mlp SIZES BATCH THREADS SECONDS | gemm N THREADS SECONDS, got "
+            throw new DescentException("usage: Throughput mlp SIZES BATCH THREADS SECONDS | gemm N THREADS SECONDS | alloc SIZES BATCH STEPS, got "
                     + String.join(" ", args));
         }
+    }
+
+    /** Heap bytes this thread allocates per training step, averaged over {@code steps} after as many warm-up steps. */
+    private static double bytesPerStep(MlpStep step, int steps) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < steps; i++) {
+            step.step();
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < steps; i++) {
+            step.step();
+        }
+        return (threads.getCurrentThreadAllocatedBytes() - before) / (double) steps;
     }
 
     private static double repetitionsPerSecond(Runnable work, double seconds) {

@@ -8,7 +8,8 @@ import org.descent.tensor.Tensor;
  * Softmax and cross-entropy fused, from the logits z:
  * {@code div(z, d) = −Σ_k d_k log softmax(z)_k = −Σ_k d_k (z_k − logSumExp(z))}, averaged over
  * the batch. The log-sum-exp is shifted by the row maximum, so the loss is finite for any finite
- * logits, and the gradient at the logits is {@code (softmax(z) − d)/N}. The target d is one-hot
+ * logits, and the gradient at the logits is {@code (softmax(z) − d)/N}, computed in one pass by a
+ * fused node ({@link SoftmaxCrossEntropy}) unless the target itself requires gradients. The target d is one-hot
  * ({@link #targets}) or any probability distribution per row. The cross-entropy differs from the
  * KL divergence ({@link KlDivergence}) by the entropy of d, a constant, so both have the same
  * gradient.
@@ -81,7 +82,8 @@ public record CrossEntropy(double smoothing, Smoothing convention) implements Lo
     public Tensor compute(Tensor prediction, Tensor target) {
         Checks.sameMatrixShape(name(), prediction, target);
         Checks.distributions(name(), target);
-        return Checks.batchMean(smoothed(target).mul(prediction.logSoftmax(1))).neg();
+        Tensor d = smoothed(target);
+        return d.requiresGrad() ? SoftmaxCrossEntropy.unfused(prediction, d) : SoftmaxCrossEntropy.apply(prediction, d);
     }
 
     /** One-hot float32 targets (N, classes) for integer class labels. */

@@ -7,7 +7,9 @@ import org.descent.tensor.ShapeException;
 import org.descent.tensor.Tensor;
 
 /**
- * The affine map of a layer of neurons: {@code z = x Wᵀ + b}.
+ * The affine map of a layer of neurons: {@code z = x Wᵀ + b}, computed as one graph node whose
+ * backward pass gives {@code dL/dW = Gᵀ x}, {@code dL/db = Σ_n G_n}, {@code dL/dx = G W} for
+ * {@code G = dL/dz} (see {@link Sequential} for the fusion with a following activation).
  *
  * <p>Shape: input (N, in), output (N, out); weight W (out, in), bias b (out).
  *
@@ -59,11 +61,15 @@ public final class Linear extends Module {
 
     @Override
     public Tensor forward(Tensor x) {
+        return FusedLinear.apply(this, FusedLinear.Activation.IDENTITY, x);
+    }
+
+    /** Refuses an input that is not (N, inFeatures), naming both shapes. */
+    void requireInput(Tensor x) {
         if (x.shape().rank() != 2 || x.shape().dim(1) != inFeatures) {
             throw new ShapeException(describe() + ": input of shape " + x.shape() + " does not fit weight of shape "
                     + weight.shape() + "; expected (N, " + inFeatures + ")");
         }
-        return x.matmul(weight.value(), false, true).add(bias.value());
     }
 
     @Override

@@ -8,12 +8,22 @@ import org.descent.tensor.Tensor;
  * Modules applied one after another; the i-th is named {@code layers.i}. The chain of sizes is
  * checked when it is built, so {@code Linear(784, 256)} followed by {@code Linear(128, 10)} is
  * refused at once, naming the layer and both sizes.
+ *
+ * <p>A {@link Linear} layer followed by {@link Relu}, {@link Sigmoid} or {@link Tanh} runs as one
+ * fused node (see {@link FusedLinear}): same values, gradients and parameter names, fewer passes
+ * over memory. The other layers run one by one.
  */
 public final class Sequential extends Module {
     private final List<Module> layers;
+    /** For each Linear layer followed by ReLU, σ or tanh: that activation, fused into it; else null. */
+    private final FusedLinear.Activation[] fused;
 
     public Sequential(Module... layers) {
         this.layers = List.of(layers);
+        this.fused = new FusedLinear.Activation[layers.length];
+        for (int i = 0; i + 1 < layers.length; i++) {
+            fused[i] = layers[i] instanceof Linear ? FusedLinear.activationOf(layers[i + 1]) : null;
+        }
         int size = -1;
         for (int i = 0; i < layers.length; i++) {
             addModule("layers." + i, layers[i]);
@@ -34,7 +44,12 @@ public final class Sequential extends Module {
         Tensor x = input;
         for (int i = 0; i < layers.size(); i++) {
             try {
-                x = layers.get(i).forward(x);
+                if (fused[i] != null) {
+                    x = FusedLinear.apply((Linear) layers.get(i), fused[i], x);
+                    i++;
+                } else {
+                    x = layers.get(i).forward(x);
+                }
             } catch (ShapeException e) {
                 throw new ShapeException("layer layers." + i + ": " + e.getMessage());
             }

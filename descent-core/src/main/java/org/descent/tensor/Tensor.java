@@ -23,6 +23,11 @@ public final class Tensor {
     private boolean requiresGrad;
     private Node node;
     private Tensor grad;
+    /** Gradient storage this tensor owns, reused from step to step (see {@link #takeGradBuffer()}). */
+    private Tensor ownedGrad;
+    /** The owned buffer has been this tensor's {@link #grad()} since the last {@link #zeroGrad()}. */
+    private boolean ownedGradInUse;
+    private boolean ownedGradSpare;
 
     Tensor(Shape shape, float[] floats, double[] doubles) {
         this.shape = shape;
@@ -241,13 +246,44 @@ public final class Tensor {
         return grad;
     }
 
+    /**
+     * Drops the gradient. If it was this tensor's own buffer ({@link #takeGradBuffer()}), the
+     * next backward pass writes into that storage again, so a reference to the old
+     * {@link #grad()} sees the new values (as PyTorch's {@code zero_grad(set_to_none=False)}):
+     * copy a gradient to keep it.
+     */
     public void zeroGrad() {
+        ownedGradSpare |= ownedGradInUse;
+        ownedGradInUse = false;
         grad = null;
+    }
+
+    /**
+     * For backward rules that write the gradient of a leaf themselves: storage of this tensor's
+     * shape and dtype that only this tensor owns, to be overwritten with the gradient and
+     * returned as it, so that steady-state training allocates no new gradient per step. Null
+     * while the buffer is in use (the gradient of this tensor, or handed out before), in which
+     * case the rule allocates a fresh tensor; it is free again after {@link #zeroGrad()}.
+     */
+    public Tensor takeGradBuffer() {
+        if (node != null || !requiresGrad) {
+            return null;
+        }
+        if (ownedGrad == null) {
+            ownedGrad = blank(shape);
+            return ownedGrad;
+        }
+        if (ownedGradSpare) {
+            ownedGradSpare = false;
+            return ownedGrad;
+        }
+        return null;
     }
 
     /** Adds {@code g} to this leaf's gradient (what backward does for every leaf). */
     public void accumulateGrad(Tensor g) {
         Ops.requireSameShape("accumulateGrad", this, g);
+        ownedGradInUse |= g == ownedGrad;
         try (NoGrad scope = NoGrad.enter()) {
             grad = grad == null ? g : grad.add(g);
         }

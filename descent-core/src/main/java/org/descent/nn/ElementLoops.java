@@ -1,0 +1,129 @@
+package org.descent.nn;
+
+import org.descent.tensor.Tensor;
+
+/**
+ * The element-wise passes of {@link FusedLinear}, as plain loops over the storage: a float32
+ * loop the JIT vectorizes, and a float64 one for gradient checks. Same formulas as the
+ * corresponding tensor operations, in the same float arithmetic.
+ */
+final class ElementLoops {
+    private ElementLoops() {
+    }
+
+    /** {@code z[n, j] += b[j]}, then {@code a = act(z)} (a may be z itself for the identity). */
+    static void biasActivation(Tensor z, Tensor b, Tensor a, FusedLinear.Activation act) {
+        int cols = b.size();
+        float[] zf = z.floatData();
+        if (zf != null) {
+            float[] bf = b.floatData();
+            float[] af = a.floatData();
+            for (int r = 0; r < zf.length; r += cols) {
+                for (int j = 0; j < cols; j++) {
+                    float v = zf[r + j] + bf[j];
+                    zf[r + j] = v;
+                    af[r + j] = switch (act) {
+                        case IDENTITY -> v;
+                        case RELU -> v > 0 ? v : 0f;
+                        case SIGMOID -> (float) sigmoid(v);
+                        case TANH -> (float) Math.tanh(v);
+                    };
+                }
+            }
+            return;
+        }
+        double[] zd = z.doubleData();
+        double[] bd = b.doubleData();
+        double[] ad = a.doubleData();
+        for (int i = 0; i < zd.length; i++) {
+            double v = zd[i] + bd[i % cols];
+            zd[i] = v;
+            ad[i] = switch (act) {
+                case IDENTITY -> v;
+                case RELU -> v > 0 ? v : 0.0;
+                case SIGMOID -> sigmoid(v);
+                case TANH -> Math.tanh(v);
+            };
+        }
+    }
+
+    /**
+     * dZ = g ⊙ act'(z): step(z) for ReLU (1 at z ≥ 0), a(1 − a) for σ, 1 − a² for tanh. In
+     * float32 the result lives in one of the {@code scratch} arrays, valid until the next call.
+     */
+    static Tensor activationGradient(Tensor g, Tensor z, Tensor a, FusedLinear.Activation act, float[][] scratch) {
+        float[] gf = g.floatData();
+        if (gf != null) {
+            float[] df = scratchOfLength(scratch, gf.length);
+            float[] zf = z.floatData();
+            float[] af = a.floatData();
+            Tensor dZ = Tensor.of(df, g.shape().dims());
+            for (int i = 0; i < df.length; i++) {
+                df[i] = switch (act) {
+                    case IDENTITY -> gf[i];
+                    case RELU -> zf[i] >= 0 ? gf[i] : 0f;
+                    case SIGMOID -> gf[i] * (af[i] * (1f - af[i]));
+                    case TANH -> gf[i] * (1f - af[i] * af[i]);
+                };
+            }
+            return dZ;
+        }
+        Tensor dZ = Tensor.zeros(g.dtype(), g.shape().dims());
+        double[] gd = g.doubleData();
+        double[] zd = z.doubleData();
+        double[] ad = a.doubleData();
+        double[] dd = dZ.doubleData();
+        for (int i = 0; i < dd.length; i++) {
+            dd[i] = switch (act) {
+                case IDENTITY -> gd[i];
+                case RELU -> zd[i] >= 0 ? gd[i] : 0.0;
+                case SIGMOID -> gd[i] * (ad[i] * (1 - ad[i]));
+                case TANH -> gd[i] * (1 - ad[i] * ad[i]);
+            };
+        }
+        return dZ;
+    }
+
+    /** A scratch array of exactly {@code length} elements: one of the slots, else a new one in the slot of the oldest. */
+    private static float[] scratchOfLength(float[][] slots, int length) {
+        for (float[] slot : slots) {
+            if (slot.length == length) {
+                return slot;
+            }
+        }
+        System.arraycopy(slots, 0, slots, 1, slots.length - 1);
+        slots[0] = new float[length];
+        return slots[0];
+    }
+
+    /** {@code sums[j] = Σ_n x[n, j]}, summed over the rows in order: the bias gradient. */
+    static void columnSums(Tensor x, Tensor sums) {
+        int cols = x.shape().dim(1);
+        float[] xf = x.floatData();
+        if (xf != null) {
+            float[] sf = sums.floatData();
+            java.util.Arrays.fill(sf, 0f);
+            for (int r = 0; r < xf.length; r += cols) {
+                for (int j = 0; j < cols; j++) {
+                    sf[j] += xf[r + j];
+                }
+            }
+            return;
+        }
+        double[] xd = x.doubleData();
+        double[] sd = sums.doubleData();
+        java.util.Arrays.fill(sd, 0.0);
+        for (int i = 0; i < xd.length; i++) {
+            sd[i % cols] += xd[i];
+        }
+    }
+
+    /** σ(x) = 1 / (1 + e^−x), on the side that cannot overflow (as {@link Tensor#sigmoid()}). */
+    private static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+}
