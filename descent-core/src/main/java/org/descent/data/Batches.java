@@ -57,6 +57,19 @@ public final class Batches {
 
     /** The batches of epoch {@code epoch}, each copied when the iteration reaches it. */
     public Iterable<Batch> epoch(int epoch) {
+        return epoch(epoch, false);
+    }
+
+    /**
+     * As {@link #epoch(int)}, but each batch is copied into the storage of the one before when
+     * the sizes agree, so a training loop allocates no new batch per step: a batch is valid only
+     * until the next one is taken. For loops that are done with a batch when they ask for the next.
+     */
+    public Iterable<Batch> epochReusingStorage(int epoch) {
+        return epoch(epoch, true);
+    }
+
+    private Iterable<Batch> epoch(int epoch, boolean reuse) {
         if (fullBatch()) {
             List<Batch> whole = data.size() == 0 ? List.of()
                     : List.of(new Batch(data.features(), data.targets(), order(epoch)));
@@ -66,6 +79,7 @@ public final class Batches {
         int b = batchSize();
         return () -> new Iterator<>() {
             private int next;
+            private Batch previous;
 
             @Override
             public boolean hasNext() {
@@ -79,7 +93,13 @@ public final class Batches {
                 }
                 int[] indices = Arrays.copyOfRange(order, next, Math.min(next + b, order.length));
                 next += indices.length;
-                return copy(indices);
+                if (!reuse || previous == null) {
+                    previous = copy(indices);
+                    return previous;
+                }
+                previous = new Batch(Rows.gather(data.features(), indices, previous.features()),
+                        Rows.gather(data.targets(), indices, previous.targets()), indices);
+                return previous;
             }
         };
     }

@@ -14,9 +14,20 @@ final class Rows {
      * {@code source}: {@code out[i, j] = source[indices[i], j]}.
      */
     static Tensor gather(Tensor source, int[] indices) {
+        return gather(source, indices, null);
+    }
+
+    /**
+     * As {@link #gather(Tensor, int[])}, written into {@code reuse} (a float32 tensor of the
+     * result's shape, from an earlier call) when it fits, else into a new tensor.
+     */
+    static Tensor gather(Tensor source, int[] indices, Tensor reuse) {
         int rows = source.shape().dim(0);
         int width = source.shape().dim(1);
-        float[] out = new float[Math.multiplyExact(indices.length, width)];
+        int size = Math.multiplyExact(indices.length, width);
+        boolean fits = reuse != null && reuse.floatData() != null && reuse.size() == size
+                && reuse.shape().dim(0) == indices.length;
+        float[] out = fits ? reuse.floatData() : new float[size];
         float[] from = source.floatData();
         for (int i = 0; i < indices.length; i++) {
             int r = indices[i];
@@ -31,7 +42,7 @@ final class Rows {
                 }
             }
         }
-        return Tensor.of(out, indices.length, width);
+        return fits ? reuse : Tensor.of(out, indices.length, width);
     }
 
     /** {@code tensor} as float32 (itself if it already is). */

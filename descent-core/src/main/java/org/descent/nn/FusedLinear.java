@@ -3,6 +3,7 @@ package org.descent.nn;
 import java.util.List;
 import org.descent.autograd.Backprop;
 import org.descent.autograd.NoGrad;
+import org.descent.tensor.DType;
 import org.descent.tensor.Kernels;
 import org.descent.tensor.Tensor;
 
@@ -47,26 +48,44 @@ final class FusedLinear {
         return module instanceof Tanh ? Activation.TANH : null;
     }
 
-    /** {@code act(x Wᵀ + b)} for the weight and bias of {@code linear}, recorded as one node. */
+    /** {@code act(x Wᵀ + b)} for the weight and bias of {@code linear}, recorded as one node, over new storage. */
     static Tensor apply(Linear linear, Activation act, Tensor x) {
+        return apply(linear, act, x, null, true);
+    }
+
+    /**
+     * As {@link #apply(Linear, Activation, Tensor)}, with z, the input gradient and, unless
+     * {@code freshOutput} (an output the caller sees), the output in {@code buffers} (may be
+     * null), which are reused from step to step while free.
+     */
+    static Tensor apply(Linear linear, Activation act, Tensor x, LayerBuffers buffers, boolean freshOutput) {
         linear.requireInput(x);
         Tensor w = linear.weight().value();
         Tensor b = linear.bias().value();
         if (x.dtype() != w.dtype() || b.dtype() != w.dtype()) {
             return unfused(act, x, w, b);
         }
+        int taken = buffers == null ? 0 : buffers.take();
         int n = x.shape().dim(0);
-        int in = linear.inFeatures();
         int out = linear.outFeatures();
-        Tensor z = Tensor.zeros(w.dtype(), n, out);
-        gemm(x, w, z, n, out, in, false, true);
-        Tensor a = act == Activation.IDENTITY ? z : Tensor.zeros(w.dtype(), n, out);
+        boolean identity = act == Activation.IDENTITY;
+        Tensor z = storage(buffers, identity && freshOutput ? 0 : taken, LayerBuffers.Slot.Z, w.dtype(), n, out);
+        gemm(x, w, z, n, out, linear.inFeatures(), false, true);
+        Tensor a = identity ? z : storage(buffers, freshOutput ? 0 : taken, LayerBuffers.Slot.OUTPUT, w.dtype(), n, out);
         ElementLoops.biasActivation(z, b, a, act);
-        String name = act == Activation.IDENTITY ? "linear" : "linear+" + act.name().toLowerCase();
-        return a.recordedFrom(name, g -> backward(act, x, w, b, z, a, g), x, w, b);
+        String name = identity ? "linear" : "linear+" + act.name().toLowerCase();
+        a.recordedFrom(name, g -> backward(act, x, w, b, z, a, g, buffers, taken), x, w, b);
+        if (a.node() == null && buffers != null) {
+            buffers.release(taken);
+        }
+        return a;
     }
 
-    private static Tensor[] backward(Activation act, Tensor x, Tensor w, Tensor b, Tensor z, Tensor a, Tensor g) {
+    private static Tensor[] backward(Activation act, Tensor x, Tensor w, Tensor b, Tensor z, Tensor a, Tensor g,
+            LayerBuffers buffers, int taken) {
+        if (buffers != null) {
+            buffers.requireCurrent(taken);
+        }
         if (!NoGrad.active()) {
             return Backprop.gradients(unfused(act, x, w, b), g, List.of(x, w, b), true);
         }
@@ -78,7 +97,7 @@ final class FusedLinear {
         Tensor dW = null;
         Tensor dB = null;
         if (x.requiresGrad()) {
-            dX = buffer(x);
+            dX = x.node() == null ? buffer(x) : storage(buffers, taken, LayerBuffers.Slot.INPUT_GRADIENT, x.dtype(), n, in);
             gemm(dZ, w, dX, n, in, out, false, false);
         }
         if (w.requiresGrad()) {
@@ -89,7 +108,15 @@ final class FusedLinear {
             dB = buffer(b);
             ElementLoops.columnSums(dZ, dB);
         }
+        if (buffers != null) {
+            buffers.release(taken);
+        }
         return new Tensor[] {dX, dW, dB};
+    }
+
+    /** A (rows, cols) tensor over the reused array of {@code slot}, or over new storage if there are no buffers. */
+    private static Tensor storage(LayerBuffers buffers, int taken, LayerBuffers.Slot slot, DType dtype, int rows, int cols) {
+        return buffers == null ? Tensor.zeros(dtype, rows, cols) : buffers.tensor(taken, slot, dtype, rows, cols);
     }
 
     /** Where the gradient of {@code t} goes: its own reused buffer if it is a free leaf, else new storage. */

@@ -11,18 +11,27 @@ import org.descent.tensor.Tensor;
  *
  * <p>A {@link Linear} layer followed by {@link Relu}, {@link Sigmoid} or {@link Tanh} runs as one
  * fused node (see {@link FusedLinear}): same values, gradients and parameter names, fewer passes
- * over memory. The other layers run one by one.
+ * over memory. The other layers run one by one. The hidden outputs, pre-activations and the
+ * gradients passed between fused layers live in storage reused from step to step
+ * ({@link LayerBuffers}); an output that leaves the chain of Linear layers is always new.
  */
 public final class Sequential extends Module {
     private final List<Module> layers;
     /** For each Linear layer followed by ReLU, σ or tanh: that activation, fused into it; else null. */
     private final FusedLinear.Activation[] fused;
+    /** Reused storage of each fused layer (null for the others). */
+    private final LayerBuffers[] buffers;
 
     public Sequential(Module... layers) {
         this.layers = List.of(layers);
         this.fused = new FusedLinear.Activation[layers.length];
-        for (int i = 0; i + 1 < layers.length; i++) {
-            fused[i] = layers[i] instanceof Linear ? FusedLinear.activationOf(layers[i + 1]) : null;
+        this.buffers = new LayerBuffers[layers.length];
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] instanceof Linear) {
+                FusedLinear.Activation next = i + 1 < layers.length ? FusedLinear.activationOf(layers[i + 1]) : null;
+                fused[i] = next != null ? next : FusedLinear.Activation.IDENTITY;
+                buffers[i] = new LayerBuffers("layers." + i);
+            }
         }
         int size = -1;
         for (int i = 0; i < layers.length; i++) {
@@ -45,8 +54,11 @@ public final class Sequential extends Module {
         for (int i = 0; i < layers.size(); i++) {
             try {
                 if (fused[i] != null) {
-                    x = FusedLinear.apply((Linear) layers.get(i), fused[i], x);
-                    i++;
+                    int next = fused[i] == FusedLinear.Activation.IDENTITY ? i + 1 : i + 2;
+                    // Reused storage only for an output that the next Linear layer consumes and nobody else sees.
+                    boolean internal = next < layers.size() && layers.get(next) instanceof Linear;
+                    x = FusedLinear.apply((Linear) layers.get(i), fused[i], x, buffers[i], !internal);
+                    i = next - 1;
                 } else {
                     x = layers.get(i).forward(x);
                 }

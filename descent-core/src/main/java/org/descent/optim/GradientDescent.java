@@ -62,6 +62,15 @@ public final class GradientDescent extends Optimizer {
         double[] v = velocity[index];
         float[] floats = value.floatData();
         double[] doubles = value.doubleData();
+        float[] gradients = grad.floatData();
+        if (floats != null && gradients != null && mu == 0 && lambda == 0) {
+            // Plain descent in float32 arithmetic (η rounded to float), as PyTorch's update, in a loop the JIT vectorizes.
+            float eta = (float) learningRate;
+            for (int j = 0; j < floats.length; j++) {
+                floats[j] -= eta * gradients[j];
+            }
+            return;
+        }
         for (int j = 0; j < value.size(); j++) {
             double w = floats != null ? floats[j] : doubles[j];
             double g = grad.get(j) + lambda * w;

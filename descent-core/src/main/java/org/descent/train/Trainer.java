@@ -80,7 +80,7 @@ public final class Trainer {
             double gradientNorm = Double.NaN;
             double learningRate = Double.NaN;
             int batchIndex = 0;
-            for (Batch batch : batches.epoch(epoch)) {
+            for (Batch batch : batches.epochReusingStorage(epoch)) {
                 learningRate = optimizer.learningRate();
                 optimizer.zeroGrad();
                 Tensor value = loss.compute(model.forward(batch.features()), batch.targets());

@@ -84,4 +84,20 @@ class BatchesTest {
         DescentException e = assertThrows(DescentException.class, () -> new Batches(data, -1, 0));
         assertEquals("batch size must be positive, or 0 for full batch, got -1", e.getMessage());
     }
+
+    @Test
+    void reusingStorageGivesTheSameBatchesInOneBufferOfEachSize() {
+        Batches batches = new Batches(data, 5, 11);
+        List<int[]> copied = epoch(batches, 2);
+        List<float[]> storage = new ArrayList<>();
+        int i = 0;
+        for (Batch batch : batches.epochReusingStorage(2)) {
+            assertArrayEquals(copied.get(i++), batch.indices());
+            assertArrayEquals(batch.indices(), ids(Dataset.regression(batch.features(), batch.targets())));
+            storage.add(batch.features().floatData());
+        }
+        assertEquals(5, i);
+        assertSame(storage.get(0), storage.get(3));
+        assertFalse(storage.get(3) == storage.get(4), "the last, smaller batch gets storage of its own");
+    }
 }

@@ -1,0 +1,76 @@
+package org.descent.nn;
+
+import org.descent.DescentException;
+import org.descent.tensor.DType;
+import org.descent.tensor.Tensor;
+
+/**
+ * Storage that one position of a {@link Sequential} reuses from step to step for the tensors the
+ * caller never sees: the pre-activation z, a hidden output a (the next layer's input) and the
+ * gradient dL/dx passed back to the layer before. A forward pass takes the buffers if they are
+ * free (else it allocates, so two graphs alive at once, as in gradient accumulation over several
+ * forward passes, stay correct); the plain backward pass of the node frees them again; a
+ * forward pass that records no graph frees them at once. Each take starts a new generation, and a
+ * backward pass through an older graph whose buffers were taken again is refused.
+ */
+final class LayerBuffers {
+    /** Slots for the arrays. */
+    enum Slot { Z, OUTPUT, INPUT_GRADIENT }
+
+    private final Object[] arrays = new Object[Slot.values().length];
+    private final String position;
+    private boolean busy;
+    private int generation;
+
+    LayerBuffers(String position) {
+        this.position = position;
+    }
+
+    /** Takes the buffers for one forward pass: a generation number, or 0 if they are in use. */
+    int take() {
+        if (busy) {
+            return 0;
+        }
+        busy = true;
+        return ++generation;
+    }
+
+    /** Gives the buffers of generation {@code taken} back (nothing for 0 or an older generation). */
+    void release(int taken) {
+        if (taken != 0 && taken == generation) {
+            busy = false;
+        }
+    }
+
+    /** Refuses a backward pass through generation {@code taken} once the buffers were taken again. */
+    void requireCurrent(int taken) {
+        if (taken != 0 && taken != generation) {
+            throw new DescentException(position + ": backward through a graph whose buffers a later forward pass"
+                    + " has reused; call backward() before the next forward pass, or run the forward pass again");
+        }
+    }
+
+    /**
+     * A (rows, cols) tensor over the array of {@code slot} when {@code taken} is not 0 (the array
+     * is kept and reused), else over new storage.
+     */
+    Tensor tensor(int taken, Slot slot, DType dtype, int rows, int cols) {
+        if (taken == 0) {
+            return Tensor.zeros(dtype, rows, cols);
+        }
+        int size = Math.multiplyExact(rows, cols);
+        Object array = arrays[slot.ordinal()];
+        if (dtype == DType.FLOAT32) {
+            if (!(array instanceof float[] floats) || floats.length != size) {
+                array = new float[size];
+                arrays[slot.ordinal()] = array;
+            }
+            return Tensor.of((float[]) array, rows, cols);
+        }
+        if (!(array instanceof double[] doubles) || doubles.length != size) {
+            array = new double[size];
+            arrays[slot.ordinal()] = array;
+        }
+        return Tensor.of((double[]) array, rows, cols);
+    }
+}
