@@ -36,7 +36,8 @@ class MlpStepTest {
 
     private static float[][] train(int threads) {
         Parallelism.setThreads(threads);
-        MlpStep step = new MlpStep(new int[] {784, 256, 128, 10}, 128, 0.1, 42);
+        // Batch 256: the first layer's products (256·256·784 multiply-adds) are above the parallel threshold.
+        MlpStep step = new MlpStep(new int[] {784, 256, 128, 10}, 256, 0.1, 42);
         for (int i = 0; i < 3; i++) {
             step.step();
         }

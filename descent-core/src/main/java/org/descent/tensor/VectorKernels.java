@@ -11,8 +11,12 @@ import java.util.Arrays;
  * <p>Loaded only by {@link KernelProvider} after it has checked that the module is present.
  */
 final class VectorKernels implements Kernels {
-    /** Multiply-adds below which a product runs on the calling thread alone (about 20 µs of work). */
-    static final long PARALLEL_THRESHOLD = 1L << 21;
+    /**
+     * Multiply-adds below which a product runs on the calling thread alone: 2²⁵, about 0.3 ms of
+     * work. Smaller products gained nothing from a second thread when another process held one of
+     * the two cores (the helper loses its core for a time slice while the caller waits for its piece).
+     */
+    static final long PARALLEL_THRESHOLD = 1L << 25;
 
     VectorKernels() {
     }

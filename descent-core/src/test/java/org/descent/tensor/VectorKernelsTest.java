@@ -51,9 +51,10 @@ class VectorKernelsTest {
     @Test
     void bitwiseIdenticalWithOneAndTwoThreads() {
         Random random = new Random(11);
-        int m = 200;
+        // 400·300·300 multiply-adds: above the parallel threshold, so the second thread takes part.
+        int m = 400;
         int n = 300;
-        int k = 270;
+        int k = 300;
         float[] a = randomFloats(random, m * k);
         float[] b = randomFloats(random, k * n);
         for (int t = 0; t < 4; t++) {
