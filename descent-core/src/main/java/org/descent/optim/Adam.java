@@ -79,6 +79,19 @@ public final class Adam extends Optimizer {
         double secondCorrection = Math.sqrt(1 - Math.pow(beta2, t));
         float[] floats = value.floatData();
         double[] doubles = value.doubleData();
+        float[] gradients = grad.floatData();
+        if (floats != null && gradients != null) {
+            // float32 weights and gradients: the same double arithmetic, without a branch or call per element.
+            double epsilon = config.epsilon();
+            for (int j = 0; j < floats.length; j++) {
+                double w = floats[j];
+                double g = gradients[j] + lambda * w;
+                m[j] = beta1 * m[j] + (1 - beta1) * g;
+                v[j] = beta2 * v[j] + (1 - beta2) * g * g;
+                floats[j] = (float) (w - stepSize * m[j] / (Math.sqrt(v[j]) / secondCorrection + epsilon));
+            }
+            return;
+        }
         for (int j = 0; j < value.size(); j++) {
             double w = floats != null ? floats[j] : doubles[j];
             double g = grad.get(j) + lambda * w;
