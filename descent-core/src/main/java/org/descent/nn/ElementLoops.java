@@ -1,5 +1,6 @@
 package org.descent.nn;
 
+import java.util.Arrays;
 import org.descent.tensor.Tensor;
 
 /**
@@ -102,7 +103,7 @@ final class ElementLoops {
         float[] xf = x.floatData();
         if (xf != null) {
             float[] sf = sums.floatData();
-            java.util.Arrays.fill(sf, 0f);
+            Arrays.fill(sf, 0f);
             for (int r = 0; r < xf.length; r += cols) {
                 for (int j = 0; j < cols; j++) {
                     sf[j] += xf[r + j];
@@ -112,7 +113,7 @@ final class ElementLoops {
         }
         double[] xd = x.doubleData();
         double[] sd = sums.doubleData();
-        java.util.Arrays.fill(sd, 0.0);
+        Arrays.fill(sd, 0.0);
         for (int i = 0; i < xd.length; i++) {
             sd[i % cols] += xd[i];
         }

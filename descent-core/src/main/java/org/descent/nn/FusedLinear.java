@@ -65,7 +65,10 @@ final class FusedLinear {
         if (x.dtype() != w.dtype() || b.dtype() != w.dtype()) {
             return unfused(act, x, w, b);
         }
-        int taken = buffers == null ? 0 : buffers.take();
+        // Only a pass that records a graph reuses storage (freed by its backward pass); inference
+        // allocates, as several threads may run one model at once.
+        boolean records = !NoGrad.active() && (x.requiresGrad() || w.requiresGrad() || b.requiresGrad());
+        int taken = buffers == null || !records ? 0 : buffers.take();
         int n = x.shape().dim(0);
         int out = linear.outFeatures();
         boolean identity = act == Activation.IDENTITY;
@@ -74,11 +77,7 @@ final class FusedLinear {
         Tensor a = identity ? z : storage(buffers, freshOutput ? 0 : taken, LayerBuffers.Slot.OUTPUT, w.dtype(), n, out);
         ElementLoops.biasActivation(z, b, a, act);
         String name = identity ? "linear" : "linear+" + act.name().toLowerCase();
-        a.recordedFrom(name, g -> backward(act, x, w, b, z, a, g, buffers, taken), x, w, b);
-        if (a.node() == null && buffers != null) {
-            buffers.release(taken);
-        }
-        return a;
+        return a.recordedFrom(name, g -> backward(act, x, w, b, z, a, g, buffers, taken), x, w, b);
     }
 
     private static Tensor[] backward(Activation act, Tensor x, Tensor w, Tensor b, Tensor z, Tensor a, Tensor g,

@@ -9,8 +9,9 @@ import org.descent.tensor.Tensor;
  * caller never sees: the pre-activation z, a hidden output a (the next layer's input) and the
  * gradient dL/dx passed back to the layer before. A forward pass takes the buffers if they are
  * free (else it allocates, so two graphs alive at once, as in gradient accumulation over several
- * forward passes, stay correct); the plain backward pass of the node frees them again; a
- * forward pass that records no graph frees them at once. Each take starts a new generation, and a
+ * forward passes, or in several threads, stay correct); the plain backward pass of the node frees
+ * them again. Forward passes without a graph (inference, possibly in several threads) do not use
+ * them. Each take starts a new generation, and a
  * backward pass through an older graph whose buffers were taken again is refused.
  */
 final class LayerBuffers {
@@ -27,7 +28,7 @@ final class LayerBuffers {
     }
 
     /** Takes the buffers for one forward pass: a generation number, or 0 if they are in use. */
-    int take() {
+    synchronized int take() {
         if (busy) {
             return 0;
         }
@@ -36,14 +37,14 @@ final class LayerBuffers {
     }
 
     /** Gives the buffers of generation {@code taken} back (nothing for 0 or an older generation). */
-    void release(int taken) {
+    synchronized void release(int taken) {
         if (taken != 0 && taken == generation) {
             busy = false;
         }
     }
 
     /** Refuses a backward pass through generation {@code taken} once the buffers were taken again. */
-    void requireCurrent(int taken) {
+    synchronized void requireCurrent(int taken) {
         if (taken != 0 && taken != generation) {
             throw new DescentException(position + ": backward through a graph whose buffers a later forward pass"
                     + " has reused; call backward() before the next forward pass, or run the forward pass again");
@@ -54,7 +55,7 @@ final class LayerBuffers {
      * A (rows, cols) tensor over the array of {@code slot} when {@code taken} is not 0 (the array
      * is kept and reused), else over new storage.
      */
-    Tensor tensor(int taken, Slot slot, DType dtype, int rows, int cols) {
+    synchronized Tensor tensor(int taken, Slot slot, DType dtype, int rows, int cols) {
         if (taken == 0) {
             return Tensor.zeros(dtype, rows, cols);
         }
