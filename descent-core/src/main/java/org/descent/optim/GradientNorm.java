@@ -28,10 +28,17 @@ public final class GradientNorm {
         return Math.sqrt(squaredSum(gradient));
     }
 
+    /** Σ g², accumulated in float64; a direct loop over the storage, since it runs every step. */
     private static double squaredSum(Tensor t) {
         double sum = 0;
-        for (int i = 0; i < t.size(); i++) {
-            double g = t.get(i);
+        float[] floats = t.floatData();
+        if (floats != null) {
+            for (float g : floats) {
+                sum += (double) g * g;
+            }
+            return sum;
+        }
+        for (double g : t.doubleData()) {
             sum += g * g;
         }
         return sum;
