@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * Kernels on the Vector API ({@code jdk.incubator.vector}, the platform's preferred species):
  * a blocked, packed, register-tiled float32 GEMM ({@link VectorGemm}) whose output tiles are
- * spread over {@link Parallelism#threads()} when the product is large enough to gain from it.
+ * spread over {@link Parallelism#threads()} when the product is large enough to gain from it;
+ * small-batch products {@code x·Wᵀ} below that size take {@link VectorSmallBatchGemm}, which
+ * does not pack W.
  * float64 stays on {@link ScalarKernels}: it serves gradient checks, not speed.
  *
  * <p>Loaded only by {@link KernelProvider} after it has checked that the module is present.
@@ -36,9 +38,14 @@ final class VectorKernels implements Kernels {
             Arrays.fill(c, 0, m * n, 0f);
             return;
         }
+        long work = (long) m * n * k;
+        if (work < PARALLEL_THRESHOLD && VectorSmallBatchGemm.serves(m, transA, transB)) {
+            VectorSmallBatchGemm.multiply(a, b, c, m, n, k);
+            return;
+        }
         VectorGemm gemm = new VectorGemm(a, b, c, m, n, k, transA, transB);
         int tiles = gemm.tileCount();
-        if ((long) m * n * k >= PARALLEL_THRESHOLD && tiles > 1 && Parallelism.threads() > 1) {
+        if (work >= PARALLEL_THRESHOLD && tiles > 1 && Parallelism.threads() > 1) {
             Parallelism.forEach(tiles, gemm::tile);
         } else {
             for (int t = 0; t < tiles; t++) {

@@ -88,4 +88,78 @@ final class VectorMicroKernel {
         c70.add(FloatVector.fromArray(SPECIES, c, o7)).intoArray(c, o7);
         c71.add(FloatVector.fromArray(SPECIES, c, o7 + LANES)).intoArray(c, o7 + LANES);
     }
+
+    /**
+     * {@link #multiplyAdd} with the rows of A read where they lie instead of packed: row r of the
+     * tile is {@code a[aOff + r·lda + p]}, p = 0..kc-1. For a product whose broadcast operand is
+     * contiguous along the depth and used only once (the weights in {@code x·Wᵀ} at small batch),
+     * this saves packing it.
+     */
+    static void multiplyAddRows(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, float[] c, int cOff, int ldc) {
+        FloatVector z = FloatVector.zero(SPECIES);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        int a0 = aOff;
+        int a1 = aOff + lda;
+        int a2 = aOff + 2 * lda;
+        int a3 = aOff + 3 * lda;
+        int a4 = aOff + 4 * lda;
+        int a5 = aOff + 5 * lda;
+        int a6 = aOff + 6 * lda;
+        int a7 = aOff + 7 * lda;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + LANES);
+            FloatVector w = FloatVector.broadcast(SPECIES, a[a0 + p]);
+            c00 = w.fma(b0, c00);
+            c01 = w.fma(b1, c01);
+            w = FloatVector.broadcast(SPECIES, a[a1 + p]);
+            c10 = w.fma(b0, c10);
+            c11 = w.fma(b1, c11);
+            w = FloatVector.broadcast(SPECIES, a[a2 + p]);
+            c20 = w.fma(b0, c20);
+            c21 = w.fma(b1, c21);
+            w = FloatVector.broadcast(SPECIES, a[a3 + p]);
+            c30 = w.fma(b0, c30);
+            c31 = w.fma(b1, c31);
+            w = FloatVector.broadcast(SPECIES, a[a4 + p]);
+            c40 = w.fma(b0, c40);
+            c41 = w.fma(b1, c41);
+            w = FloatVector.broadcast(SPECIES, a[a5 + p]);
+            c50 = w.fma(b0, c50);
+            c51 = w.fma(b1, c51);
+            w = FloatVector.broadcast(SPECIES, a[a6 + p]);
+            c60 = w.fma(b0, c60);
+            c61 = w.fma(b1, c61);
+            w = FloatVector.broadcast(SPECIES, a[a7 + p]);
+            c70 = w.fma(b0, c70);
+            c71 = w.fma(b1, c71);
+            bi += NR;
+        }
+        int o0 = cOff;
+        c00.add(FloatVector.fromArray(SPECIES, c, o0)).intoArray(c, o0);
+        c01.add(FloatVector.fromArray(SPECIES, c, o0 + LANES)).intoArray(c, o0 + LANES);
+        int o1 = cOff + ldc;
+        c10.add(FloatVector.fromArray(SPECIES, c, o1)).intoArray(c, o1);
+        c11.add(FloatVector.fromArray(SPECIES, c, o1 + LANES)).intoArray(c, o1 + LANES);
+        int o2 = cOff + 2 * ldc;
+        c20.add(FloatVector.fromArray(SPECIES, c, o2)).intoArray(c, o2);
+        c21.add(FloatVector.fromArray(SPECIES, c, o2 + LANES)).intoArray(c, o2 + LANES);
+        int o3 = cOff + 3 * ldc;
+        c30.add(FloatVector.fromArray(SPECIES, c, o3)).intoArray(c, o3);
+        c31.add(FloatVector.fromArray(SPECIES, c, o3 + LANES)).intoArray(c, o3 + LANES);
+        int o4 = cOff + 4 * ldc;
+        c40.add(FloatVector.fromArray(SPECIES, c, o4)).intoArray(c, o4);
+        c41.add(FloatVector.fromArray(SPECIES, c, o4 + LANES)).intoArray(c, o4 + LANES);
+        int o5 = cOff + 5 * ldc;
+        c50.add(FloatVector.fromArray(SPECIES, c, o5)).intoArray(c, o5);
+        c51.add(FloatVector.fromArray(SPECIES, c, o5 + LANES)).intoArray(c, o5 + LANES);
+        int o6 = cOff + 6 * ldc;
+        c60.add(FloatVector.fromArray(SPECIES, c, o6)).intoArray(c, o6);
+        c61.add(FloatVector.fromArray(SPECIES, c, o6 + LANES)).intoArray(c, o6 + LANES);
+        int o7 = cOff + 7 * ldc;
+        c70.add(FloatVector.fromArray(SPECIES, c, o7)).intoArray(c, o7);
+        c71.add(FloatVector.fromArray(SPECIES, c, o7 + LANES)).intoArray(c, o7 + LANES);
+    }
 }

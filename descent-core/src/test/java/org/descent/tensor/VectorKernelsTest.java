@@ -37,7 +37,8 @@ class VectorKernelsTest {
         List<int[]> shapes = new ArrayList<>(List.of(
                 new int[] {1, 1, 1}, new int[] {1, 1, 300}, new int[] {5, 7, 1}, new int[] {1, 33, 1},
                 new int[] {300, 3, 2}, new int[] {2, 300, 5}, new int[] {1000, 1, 9}, new int[] {9, 17, 513},
-                new int[] {65, 129, 257}, new int[] {64, 128, 256}, new int[] {128, 10, 128}, new int[] {31, 33, 35}));
+                new int[] {65, 129, 257}, new int[] {64, 128, 256}, new int[] {128, 10, 128}, new int[] {31, 33, 35},
+                new int[] {32, 10, 128}, new int[] {64, 24, 600}, new int[] {33, 17, 513}, new int[] {65, 9, 40}));
         for (int i = 0; i < 40; i++) {
             shapes.add(new int[] {1 + random.nextInt(90), 1 + random.nextInt(90), 1 + random.nextInt(300)});
         }
