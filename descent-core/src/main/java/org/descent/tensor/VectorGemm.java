@@ -1,7 +1,5 @@
 package org.descent.tensor;
 
-import java.util.Arrays;
-
 import static org.descent.tensor.VectorMicroKernel.MR;
 import static org.descent.tensor.VectorMicroKernel.NR;
 
@@ -9,7 +7,8 @@ import static org.descent.tensor.VectorMicroKernel.NR;
  * Blocked float32 GEMM {@code C = op(A) · op(B)} (Goto/BLIS style) around
  * {@link VectorMicroKernel}. op(B) is packed once per call into column panels of width NR,
  * {@value #KC} deep; C is cut into tiles that are computed independently, each packing its rows
- * of op(A) into MR-row panels per depth block. Small products get small tiles
+ * of op(A) into MR-row panels per depth block; the first depth block stores into C, later ones
+ * add, so C is never zeroed beforehand. Small products get small tiles
  * ({@value #SMALL_TILE_ROWS}×{@value #SMALL_TILE_COLUMNS}) so that several threads find work;
  * large ones get {@value #LARGE_TILE_ROWS}×{@value #LARGE_TILE_COLUMNS}, so that each packed
  * value of B fetched from L3 or memory feeds more multiply-adds. Transposition is absorbed by the
@@ -84,11 +83,9 @@ final class VectorGemm {
         int j0 = t % columnTiles() * tileColumns;
         int j1 = Math.min(j0 + tileColumns, n);
         float[] ap = scratch.packedA;
-        for (int i = i0; i < i1; i++) {
-            Arrays.fill(c, i * n + j0, i * n + j1, 0f);
-        }
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
+            boolean first = pc == 0;
             packA(ap, i0, i1, pc, kc);
             for (int j = j0; j < j1; j += NR) {
                 int bOff = pc * paddedN + j * kc;
@@ -97,22 +94,22 @@ final class VectorGemm {
                     int aOff = (i - i0) * kc;
                     int mr = Math.min(MR, m - i);
                     if (mr == MR && nr == NR) {
-                        VectorMicroKernel.multiplyAdd(kc, ap, aOff, packedB, bOff, c, i * n + j, n);
+                        VectorMicroKernel.multiplyAdd(kc, ap, aOff, packedB, bOff, c, i * n + j, n, first);
                     } else {
-                        Arrays.fill(scratch.edge, 0f);
-                        VectorMicroKernel.multiplyAdd(kc, ap, aOff, packedB, bOff, scratch.edge, 0, NR);
-                        merge(scratch.edge, i, j, mr, nr);
+                        VectorMicroKernel.multiplyAdd(kc, ap, aOff, packedB, bOff, scratch.edge, 0, NR, true);
+                        merge(scratch.edge, i, j, mr, nr, first);
                     }
                 }
             }
         }
     }
 
-    private void merge(float[] edge, int i, int j, int mr, int nr) {
+    /** Stores ({@code overwrite}) or adds the top-left mr×nr of an edge tile into C at (i, j). */
+    private void merge(float[] edge, int i, int j, int mr, int nr, boolean overwrite) {
         for (int r = 0; r < mr; r++) {
             int row = (i + r) * n + j;
             for (int col = 0; col < nr; col++) {
-                c[row + col] += edge[r * NR + col];
+                c[row + col] = overwrite ? edge[r * NR + col] : c[row + col] + edge[r * NR + col];
             }
         }
     }

@@ -22,12 +22,14 @@ final class VectorMicroKernel {
     }
 
     /**
-     * Adds the product to the tile at {@code c[cOff]} (row stride {@code ldc}). Always adding (C
-     * is zeroed first) keeps this method free of branches that C2 might compile speculatively
-     * and later abandon. The stores are written out rather than put in a helper: a helper that
-     * is not inlined receives its vectors boxed, which costs an order of magnitude.
+     * Adds the product to the tile at {@code c[cOff]} (row stride {@code ldc}), or with
+     * {@code overwrite} stores it there, so the first depth block needs no zeroed C and does not
+     * read it. The one branch sits after the loop; both arms are taken in any training step, so
+     * C2 compiles both. The stores are written out rather than put in a helper: a helper that is
+     * not inlined receives its vectors boxed, which costs an order of magnitude.
      */
-    static void multiplyAdd(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int cOff, int ldc) {
+    static void multiplyAdd(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int cOff, int ldc,
+            boolean overwrite) {
         FloatVector z = FloatVector.zero(SPECIES);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
         FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
@@ -63,30 +65,57 @@ final class VectorMicroKernel {
             ai += MR;
             bi += NR;
         }
-        int o0 = cOff;
-        c00.add(FloatVector.fromArray(SPECIES, c, o0)).intoArray(c, o0);
-        c01.add(FloatVector.fromArray(SPECIES, c, o0 + LANES)).intoArray(c, o0 + LANES);
-        int o1 = cOff + ldc;
-        c10.add(FloatVector.fromArray(SPECIES, c, o1)).intoArray(c, o1);
-        c11.add(FloatVector.fromArray(SPECIES, c, o1 + LANES)).intoArray(c, o1 + LANES);
-        int o2 = cOff + 2 * ldc;
-        c20.add(FloatVector.fromArray(SPECIES, c, o2)).intoArray(c, o2);
-        c21.add(FloatVector.fromArray(SPECIES, c, o2 + LANES)).intoArray(c, o2 + LANES);
-        int o3 = cOff + 3 * ldc;
-        c30.add(FloatVector.fromArray(SPECIES, c, o3)).intoArray(c, o3);
-        c31.add(FloatVector.fromArray(SPECIES, c, o3 + LANES)).intoArray(c, o3 + LANES);
-        int o4 = cOff + 4 * ldc;
-        c40.add(FloatVector.fromArray(SPECIES, c, o4)).intoArray(c, o4);
-        c41.add(FloatVector.fromArray(SPECIES, c, o4 + LANES)).intoArray(c, o4 + LANES);
-        int o5 = cOff + 5 * ldc;
-        c50.add(FloatVector.fromArray(SPECIES, c, o5)).intoArray(c, o5);
-        c51.add(FloatVector.fromArray(SPECIES, c, o5 + LANES)).intoArray(c, o5 + LANES);
-        int o6 = cOff + 6 * ldc;
-        c60.add(FloatVector.fromArray(SPECIES, c, o6)).intoArray(c, o6);
-        c61.add(FloatVector.fromArray(SPECIES, c, o6 + LANES)).intoArray(c, o6 + LANES);
-        int o7 = cOff + 7 * ldc;
-        c70.add(FloatVector.fromArray(SPECIES, c, o7)).intoArray(c, o7);
-        c71.add(FloatVector.fromArray(SPECIES, c, o7 + LANES)).intoArray(c, o7 + LANES);
+        if (overwrite) {
+            int o0 = cOff;
+            c00.intoArray(c, o0);
+            c01.intoArray(c, o0 + LANES);
+            int o1 = cOff + ldc;
+            c10.intoArray(c, o1);
+            c11.intoArray(c, o1 + LANES);
+            int o2 = cOff + 2 * ldc;
+            c20.intoArray(c, o2);
+            c21.intoArray(c, o2 + LANES);
+            int o3 = cOff + 3 * ldc;
+            c30.intoArray(c, o3);
+            c31.intoArray(c, o3 + LANES);
+            int o4 = cOff + 4 * ldc;
+            c40.intoArray(c, o4);
+            c41.intoArray(c, o4 + LANES);
+            int o5 = cOff + 5 * ldc;
+            c50.intoArray(c, o5);
+            c51.intoArray(c, o5 + LANES);
+            int o6 = cOff + 6 * ldc;
+            c60.intoArray(c, o6);
+            c61.intoArray(c, o6 + LANES);
+            int o7 = cOff + 7 * ldc;
+            c70.intoArray(c, o7);
+            c71.intoArray(c, o7 + LANES);
+        } else {
+            int o0 = cOff;
+            c00.add(FloatVector.fromArray(SPECIES, c, o0)).intoArray(c, o0);
+            c01.add(FloatVector.fromArray(SPECIES, c, o0 + LANES)).intoArray(c, o0 + LANES);
+            int o1 = cOff + ldc;
+            c10.add(FloatVector.fromArray(SPECIES, c, o1)).intoArray(c, o1);
+            c11.add(FloatVector.fromArray(SPECIES, c, o1 + LANES)).intoArray(c, o1 + LANES);
+            int o2 = cOff + 2 * ldc;
+            c20.add(FloatVector.fromArray(SPECIES, c, o2)).intoArray(c, o2);
+            c21.add(FloatVector.fromArray(SPECIES, c, o2 + LANES)).intoArray(c, o2 + LANES);
+            int o3 = cOff + 3 * ldc;
+            c30.add(FloatVector.fromArray(SPECIES, c, o3)).intoArray(c, o3);
+            c31.add(FloatVector.fromArray(SPECIES, c, o3 + LANES)).intoArray(c, o3 + LANES);
+            int o4 = cOff + 4 * ldc;
+            c40.add(FloatVector.fromArray(SPECIES, c, o4)).intoArray(c, o4);
+            c41.add(FloatVector.fromArray(SPECIES, c, o4 + LANES)).intoArray(c, o4 + LANES);
+            int o5 = cOff + 5 * ldc;
+            c50.add(FloatVector.fromArray(SPECIES, c, o5)).intoArray(c, o5);
+            c51.add(FloatVector.fromArray(SPECIES, c, o5 + LANES)).intoArray(c, o5 + LANES);
+            int o6 = cOff + 6 * ldc;
+            c60.add(FloatVector.fromArray(SPECIES, c, o6)).intoArray(c, o6);
+            c61.add(FloatVector.fromArray(SPECIES, c, o6 + LANES)).intoArray(c, o6 + LANES);
+            int o7 = cOff + 7 * ldc;
+            c70.add(FloatVector.fromArray(SPECIES, c, o7)).intoArray(c, o7);
+            c71.add(FloatVector.fromArray(SPECIES, c, o7 + LANES)).intoArray(c, o7 + LANES);
+        }
     }
 
     /**

@@ -58,7 +58,7 @@ final class VectorSmallBatchGemm {
                 }
                 if (j < n) {
                     packEdgeRows(b, scratch.edgeRows, j, n, k, pc, kc);
-                    VectorMicroKernel.multiplyAdd(kc, scratch.edgeRows, 0, panel, pc * NR, ct, j * NR, NR);
+                    VectorMicroKernel.multiplyAdd(kc, scratch.edgeRows, 0, panel, pc * NR, ct, j * NR, NR, false);
                 }
             }
             for (int r = 0; r < rows; r++) {
