@@ -1,5 +1,7 @@
 package org.descent.tensor;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import static org.descent.tensor.VectorMicroKernel.MR;
 import static org.descent.tensor.VectorMicroKernel.NR;
 
@@ -7,8 +9,10 @@ import static org.descent.tensor.VectorMicroKernel.NR;
  * Blocked float32 GEMM {@code C = op(A) · op(B)} (Goto/BLIS style) around
  * {@link VectorMicroKernel}. op(B) is packed once per call into column panels of width NR,
  * {@value #KC} deep; C is cut into tiles that are computed independently, each packing its rows
- * of op(A) into MR-row panels per depth block; the first depth block stores into C, later ones
- * add, so C is never zeroed beforehand. Small products get small tiles
+ * of op(A) into MR-row panels per depth block (or, when a tile's rows at all depths fit in
+ * {@value #STRIP_LIMIT} floats, once for all depths and kept for the next tile of the same rows,
+ * so a strip of A is packed about once per call instead of once per column tile); the first
+ * depth block stores into C, later ones add, so C is never zeroed beforehand. Small products get small tiles
  * ({@value #SMALL_TILE_ROWS}×{@value #SMALL_TILE_COLUMNS}) so that several threads find work;
  * large ones get {@value #LARGE_TILE_ROWS}×{@value #LARGE_TILE_COLUMNS}, so that each packed
  * value of B fetched from L3 or memory feeds more multiply-adds. Transposition is absorbed by the
@@ -22,15 +26,26 @@ final class VectorGemm {
     static final int SMALL_TILE_COLUMNS = 128;
     static final int LARGE_TILE_ROWS = 256;
     static final int LARGE_TILE_COLUMNS = 512;
+    /** Floats up to which a tile's rows of op(A) are packed at all depths at once and kept. */
+    static final int STRIP_LIMIT = 1 << 16;
 
-    /** Per-thread packing space, reused across calls so the steady state allocates nothing. */
+    /**
+     * Per-thread packing space, reused across calls so the steady state allocates nothing. The
+     * strip of op(A) packed last is remembered by call and first row, so the next tiles of the
+     * same rows (the next ones in row-major order) skip packing it again.
+     */
     private static final class Scratch {
-        final float[] packedA = new float[LARGE_TILE_ROWS * KC];
+        final float[] packedA = new float[STRIP_LIMIT];
         final float[] edge = new float[MR * NR];
         float[] packedB = new float[0];
+        long stripCall = -1;
+        int stripRow = -1;
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final AtomicLong CALLS = new AtomicLong();
+
+    private final long call = CALLS.getAndIncrement();
 
     private final float[] a;
     private final float[] packedB;
@@ -83,15 +98,26 @@ final class VectorGemm {
         int j0 = t % columnTiles() * tileColumns;
         int j1 = Math.min(j0 + tileColumns, n);
         float[] ap = scratch.packedA;
+        boolean strip = tileRows * k <= STRIP_LIMIT;
+        if (strip && (scratch.stripCall != call || scratch.stripRow != i0)) {
+            for (int pc = 0; pc < k; pc += KC) {
+                packA(ap, pc * tileRows, i0, i1, pc, Math.min(KC, k - pc));
+            }
+            scratch.stripCall = call;
+            scratch.stripRow = i0;
+        }
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             boolean first = pc == 0;
-            packA(ap, i0, i1, pc, kc);
+            int stripOff = strip ? pc * tileRows : 0;
+            if (!strip) {
+                packA(ap, 0, i0, i1, pc, kc);
+            }
             for (int j = j0; j < j1; j += NR) {
                 int bOff = pc * paddedN + j * kc;
                 int nr = Math.min(NR, n - j);
                 for (int i = i0; i < i1; i += MR) {
-                    int aOff = (i - i0) * kc;
+                    int aOff = stripOff + (i - i0) * kc;
                     int mr = Math.min(MR, m - i);
                     if (mr == MR && nr == NR) {
                         VectorMicroKernel.multiplyAdd(kc, ap, aOff, packedB, bOff, c, i * n + j, n, first);
@@ -114,10 +140,10 @@ final class VectorGemm {
         }
     }
 
-    /** Rows i0..i1-1, depth pc..pc+kc-1 of op(A) into {@code ap[panel·MR·kc + p·MR + r]}, zero-padded. */
-    private void packA(float[] ap, int i0, int i1, int pc, int kc) {
+    /** Rows i0..i1-1, depth pc..pc+kc-1 of op(A) into {@code ap[off + panel·MR·kc + p·MR + r]}, zero-padded. */
+    private void packA(float[] ap, int off, int i0, int i1, int pc, int kc) {
         for (int panel = i0; panel < i1; panel += MR) {
-            int base = (panel - i0) * kc;
+            int base = off + (panel - i0) * kc;
             int rows = Math.min(MR, i1 - panel);
             if (transA) {
                 for (int p = 0; p < kc; p++) {
