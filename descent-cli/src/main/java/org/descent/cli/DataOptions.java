@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 /** Where the data comes from: shared by train, evaluate and analyze. */
 final class DataOptions {
     @Option(names = "--data", defaultValue = "digits", paramLabel = "SOURCE",
-            description = "digits (embedded, default), iris, breast-cancer, diabetes, fashion-mnist, "
-                    + "a folder of IDX files, or a CSV file (label in the last column).")
+            description = "digits (embedded, default), iris, breast-cancer, wine, diabetes, "
+                    + "fashion-mnist, a folder of IDX files, or a CSV file (label in the last column).")
     String source;
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -30,6 +30,7 @@ record PreparedData(String name, Split split, Task task) {
             case "digits" -> whole = EmbeddedData.digits();
             case "iris" -> whole = EmbeddedData.iris();
             case "breast-cancer" -> whole = EmbeddedData.breastCancer();
+            case "wine" -> whole = EmbeddedData.wine();
             case "diabetes" -> {
                 whole = EmbeddedData.diabetes();
                 task = Task.REGRESSION;
@@ -48,7 +49,7 @@ record PreparedData(String name, Split split, Task task) {
                 }
                 if (!Files.isRegularFile(path)) {
                     throw new DescentException("--data " + source + ": no such data set, folder or file; use digits, iris,"
-                            + " breast-cancer, diabetes, fashion-mnist, an IDX folder or a CSV file");
+                            + " breast-cancer, wine, diabetes, fashion-mnist, an IDX folder or a CSV file");
                 }
                 CsvReader reader = CsvReader.comma().withHeader(options.header);
                 if ("regression".equals(options.task)) {

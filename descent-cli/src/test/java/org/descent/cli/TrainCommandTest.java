@@ -28,6 +28,15 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainsTheEmbeddedWine() {
+        CliRun run = CliRun.of("train", "--data", "wine", "--epochs", "30", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        Matcher m = Pattern.compile("test accuracy (0\\.\\d+|1\\.0000)").matcher(run.out());
+        assertTrue(m.find(), run.out());
+        assertTrue(Double.parseDouble(m.group(1)) >= 0.9, run.out());
+    }
+
+    @Test
     void printsOneLinePerEpochWithTheFiguresTheIssueNames() {
         CliRun run = CliRun.of("train", "--data", "iris", "--epochs", "3", "--layers", "8");
         assertEquals(0, run.exitCode(), run.err());

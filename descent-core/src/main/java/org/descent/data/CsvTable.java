@@ -46,7 +46,7 @@ final class CsvTable {
             String line;
             for (int number = 1; (line = reader.readLine()) != null; number++) {
                 if (!line.isBlank()) {
-                    lines.add(split(line, separator));
+                    lines.add(split(line, separator, name, number));
                     numbers.add(number);
                 }
             }
@@ -102,13 +102,45 @@ final class CsvTable {
         return value;
     }
 
-    static String[] split(String line, Character separator) {
-        String[] fields = separator == null ? WHITESPACE.split(line.strip())
-                : line.split(Pattern.quote(separator.toString()), -1);
-        for (int i = 0; i < fields.length; i++) {
-            fields[i] = fields[i].strip();
+    /**
+     * The fields of one line, stripped of surrounding blanks. With a separator character, a field
+     * may be enclosed in double quotes (RFC 4180), which may hold the separator, and {@code ""}
+     * stands for one quote; a quoted field that does not end on its line is refused.
+     */
+    private static String[] split(String line, Character separator, String name, int number) {
+        if (separator == null) {
+            return WHITESPACE.split(line.strip());
         }
-        return fields;
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch != '"') {
+                    field.append(ch);
+                } else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else {
+                    quoted = false;
+                }
+            } else if (ch == separator) {
+                fields.add(field.toString().strip());
+                field.setLength(0);
+            } else if (ch == '"' && field.toString().isBlank()) {
+                quoted = true;
+                field.setLength(0);
+            } else {
+                field.append(ch);
+            }
+        }
+        if (quoted) {
+            throw new DescentException(name + ": row " + number + ": a quoted field is not closed on its line"
+                    + " (fields spanning several lines are not supported)");
+        }
+        fields.add(field.toString().strip());
+        return fields.toArray(new String[0]);
     }
 
     private static InputStream decompressed(InputStream stream) throws IOException {

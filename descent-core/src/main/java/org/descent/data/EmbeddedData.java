@@ -48,6 +48,15 @@ public final class EmbeddedData {
         return CsvReader.comma().readClassification("breast_cancer.csv.gz", open("breast_cancer.csv.gz"));
     }
 
+    /**
+     * Wine: 178 wines grown in one region of Italy by three cultivators, 13 results of a chemical
+     * analysis (alcohol, malic acid, ash, …, proline; raw values of very different scales: normalize
+     * them), 3 classes class_0, class_1, class_2.
+     */
+    public static Dataset wine() {
+        return CsvReader.comma().readClassification("wine.csv.gz", open("wine.csv.gz"));
+    }
+
     /** The attribution and licence text of the embedded data sets. */
     public static String license() {
         try (InputStream in = open("DIGITS-LICENSE.txt")) {

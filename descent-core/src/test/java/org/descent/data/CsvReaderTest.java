@@ -36,6 +36,21 @@ class CsvReaderTest {
     }
 
     @Test
+    void quotedFieldsMayHoldTheSeparatorAndQuotes() throws IOException {
+        Path f = file("q.csv", "\"width, cm\",\"the \"\"class\"\"\"\n\"1.5\", 1\n 2 ,\"0\"\n");
+        Dataset data = CsvReader.comma().withHeader(true).readClassification(f);
+        assertArrayEquals(new double[] {1.5, 2}, data.features().toDoubleArray(), 0.0);
+        assertArrayEquals(new int[] {1, 0}, data.labels());
+        Path bad = file("bad.csv", "1,2\n3,\"4\n");
+        DescentException e = assertThrows(DescentException.class, () -> CsvReader.comma().readClassification(bad));
+        assertEquals("bad.csv: row 2: a quoted field is not closed on its line (fields spanning several lines are not supported)",
+                e.getMessage());
+        Path named = file("named.csv", "\"a,b\",c\nx,1\n");
+        e = assertThrows(DescentException.class, () -> CsvReader.comma().withHeader(true).readClassification(named));
+        assertEquals("named.csv: row 2, column 1 (a,b): 'x' is not a number", e.getMessage());
+    }
+
+    @Test
     void labelColumnFirstOrCountedFromTheEnd() throws IOException {
         Path f = file("b.csv", "2, 10, 20, 30\n0, 11, 21, 31\n");
         Dataset first = CsvReader.comma().withLabelColumn(0).readClassification(f);

@@ -55,6 +55,15 @@ class EmbeddedDataTest {
     }
 
     @Test
+    void wineHasThirteenRawFeaturesAndThreeClasses() {
+        Dataset wine = EmbeddedData.wine();
+        assertEquals(Shape.of(178, 13), wine.features().shape());
+        assertEquals(List.of("class_0", "class_1", "class_2"), wine.classNames());
+        assertEquals(14.23, wine.features().get(0), 1e-5, "alcohol of the first wine, as in the file");
+        assertEquals(1065, wine.features().get(12), 1e-3, "proline of the first wine, raw");
+    }
+
+    @Test
     void licenseShipsWithTheData() {
         String license = EmbeddedData.license();
         assertTrue(license.contains("Copyright: 2007-2019 Scikit-Learn Developers"), license);
