@@ -57,7 +57,7 @@ final class NetworkOptions {
         layers.add(LayerSpec.linear(outputs));
         List<String> names = task == Task.MULTICLASS ? classNames : List.of();
         return new NetworkSpec(inputSize, layers, task.name().toLowerCase(Locale.ROOT), loss(task).name(),
-                task == Task.MULTICLASS ? classes : task == Task.BINARY ? 2 : 0, names, normalization);
+                task == Task.MULTICLASS ? classes : task == Task.BINARY ? 2 : 0, names, normalization, labelSmoothing);
     }
 
     /** The divergence: by default the one that fits the task, fused with the output activation. */

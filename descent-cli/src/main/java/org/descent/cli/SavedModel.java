@@ -39,8 +39,8 @@ record SavedModel(Path file, Model model, Task task, PreparedData data) {
                 : part.withFeatures(model.spec().normalization().apply(part.features()));
     }
 
-    /** The loss the model was trained with (without label smoothing, which the file does not record). */
+    /** The loss the model was trained with, label smoothing included. */
     Loss loss() {
-        return NetworkOptions.named(model.spec().loss(), 0);
+        return NetworkOptions.named(model.spec().loss(), model.spec().labelSmoothing());
     }
 }

@@ -108,6 +108,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void evaluateUsesTheLabelSmoothingTheModelWasTrainedWith() {
+        Path model = dir.resolve("smooth.safetensors");
+        CliRun train = CliRun.of("train", "--data", "iris", "--epochs", "5", "--label-smoothing", "0.2", "--quiet",
+                "--out", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        Matcher trained = Pattern.compile("test loss (\\d\\.\\d{4})").matcher(train.out());
+        assertTrue(trained.find(), train.out());
+        CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", "iris");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertTrue(evaluate.out().contains("loss " + trained.group(1)), train.out() + evaluate.out());
+    }
+
+    @Test
     void aModelOfAnotherArchitectureIsRefused() throws IOException {
         Path model = dir.resolve("iris.safetensors");
         assertEquals(0, CliRun.of("train", "--data", "iris", "--epochs", "1", "--quiet", "--out", model.toString()).exitCode());

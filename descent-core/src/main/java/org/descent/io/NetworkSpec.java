@@ -26,9 +26,16 @@ import org.descent.nn.Sequential;
  * @param classCount    the number of classes, 0 for regression
  * @param classNames    one name per class, or empty
  * @param normalization the preprocessing applied before the network, or null for none
+ * @param labelSmoothing the label smoothing s of a cross-entropy loss (PyTorch's convention), in [0, 1); 0 for none
  */
 public record NetworkSpec(int inputSize, List<LayerSpec> layers, String task, String loss, int classCount,
-                          List<String> classNames, Normalization normalization) {
+                          List<String> classNames, Normalization normalization, double labelSmoothing) {
+
+    /** A spec whose loss has no label smoothing. */
+    public NetworkSpec(int inputSize, List<LayerSpec> layers, String task, String loss, int classCount,
+                       List<String> classNames, Normalization normalization) {
+        this(inputSize, layers, task, loss, classCount, classNames, normalization, 0);
+    }
 
     public NetworkSpec {
         if (inputSize <= 0) {
@@ -47,6 +54,9 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, String task, St
         if (!classNames.isEmpty() && classNames.size() != classCount) {
             throw new DescentException(classNames.size() + " class names given for " + classCount
                     + " classes; give one name per class or none");
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new DescentException("label smoothing must be in [0, 1), got " + labelSmoothing);
         }
         if (normalization != null && normalization.featureCount() != inputSize) {
             throw new DescentException("normalization is for " + normalization.featureCount()

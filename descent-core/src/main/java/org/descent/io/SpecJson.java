@@ -20,17 +20,18 @@ import org.descent.DescentException;
  * {"input_size":784,
  *  "layers":[{"kind":"linear","size":256},{"kind":"relu"},{"kind":"linear","size":10}],
  *  "task":"classification","loss":"cross-entropy","class_count":10,"class_names":[],
+ *  "label_smoothing":0.1,
  *  "normalization":{"method":"standardize","mean":[..],"std":[..]}}     (or "min-max" with "min", "max")
  * </pre>
  *
- * {@code normalization} is left out when there is none. Unknown keys are refused, so a typo does
+ * {@code label_smoothing} is left out when it is 0, {@code normalization} when there is none. Unknown keys are refused, so a typo does
  * not silently drop a setting.
  */
 final class SpecJson {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> KEYS = Set.of("input_size", "layers", "task", "loss", "class_count",
-            "class_names", "normalization");
+            "class_names", "label_smoothing", "normalization");
 
     private SpecJson() {
     }
@@ -47,6 +48,9 @@ final class SpecJson {
         }
         root.put("task", spec.task()).put("loss", spec.loss()).put("class_count", spec.classCount());
         spec.classNames().forEach(root.putArray("class_names")::add);
+        if (spec.labelSmoothing() != 0) {
+            root.put("label_smoothing", spec.labelSmoothing());
+        }
         if (spec.normalization() instanceof Standardize s) {
             writeNormalization(root, "standardize", "mean", s.mean(), "std", s.std());
         } else if (spec.normalization() instanceof MinMax m) {
@@ -99,7 +103,8 @@ final class SpecJson {
             return new NetworkSpec(integer(root.get("input_size"), "input_size"), layers,
                     require(root, "task", JsonNode::isTextual, "a string").textValue(),
                     require(root, "loss", JsonNode::isTextual, "a string").textValue(),
-                    integer(root.get("class_count"), "class_count"), classNames, normalization(root.get("normalization")));
+                    integer(root.get("class_count"), "class_count"), classNames, normalization(root.get("normalization")),
+                    root.has("label_smoothing") ? require(root, "label_smoothing", JsonNode::isNumber, "a number").doubleValue() : 0);
         } catch (DescentException e) {
             throw new DescentException("network spec in " + source + ": " + e.getMessage(), e);
         }

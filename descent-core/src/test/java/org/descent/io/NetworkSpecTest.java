@@ -57,6 +57,20 @@ class NetworkSpecTest {
         assertEquals("{\"input_size\":2,\"layers\":[{\"kind\":\"linear\",\"size\":1}],\"task\":\"regression\","
                 + "\"loss\":\"l2\",\"class_count\":0,\"class_names\":[]}", plain.toJson());
         assertEquals(plain, NetworkSpec.fromJson(plain.toJson(), "test"));
+        NetworkSpec smoothed = new NetworkSpec(2, List.of(LayerSpec.linear(3)), "multiclass", "cross_entropy", 3, List.of(),
+                null, 0.1);
+        assertTrue(smoothed.toJson().contains("\"label_smoothing\":0.1"), smoothed.toJson());
+        assertEquals(smoothed, NetworkSpec.fromJson(smoothed.toJson(), "test"));
+    }
+
+    @Test
+    void labelSmoothingIsCheckedWhereverItComesFrom() {
+        List<LayerSpec> one = List.of(LayerSpec.linear(3));
+        assertMessage("label smoothing must be in [0, 1), got 1.0",
+                () -> new NetworkSpec(2, one, "multiclass", "cross_entropy", 3, List.of(), null, 1.0));
+        String json = new NetworkSpec(2, one, "multiclass", "cross_entropy", 3, List.of(), null, 0.2).toJson();
+        assertMessage("network spec in m.safetensors: 'label_smoothing' is \"a\"; expected a number",
+                () -> NetworkSpec.fromJson(json.replace("0.2", "\"a\""), "m.safetensors"));
     }
 
     @Test
