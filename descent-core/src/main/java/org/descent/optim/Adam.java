@@ -81,15 +81,9 @@ public final class Adam extends Optimizer {
         double[] doubles = value.doubleData();
         float[] gradients = grad.floatData();
         if (floats != null && gradients != null) {
-            // float32 weights and gradients: the same double arithmetic, without a branch or call per element.
-            double epsilon = config.epsilon();
-            for (int j = 0; j < floats.length; j++) {
-                double w = floats[j];
-                double g = gradients[j] + lambda * w;
-                m[j] = beta1 * m[j] + (1 - beta1) * g;
-                v[j] = beta2 * v[j] + (1 - beta2) * g * g;
-                floats[j] = (float) (w - stepSize * m[j] / (Math.sqrt(v[j]) / secondCorrection + epsilon));
-            }
+            // float32 weights and gradients: the same float64 arithmetic in one loop over the arrays.
+            StepLoops.ACTIVE.adam(floats, gradients, m, v, new AdamCoefficients(beta1, beta2, lambda,
+                    config.epsilon(), stepSize, secondCorrection));
             return;
         }
         for (int j = 0; j < value.size(); j++) {
