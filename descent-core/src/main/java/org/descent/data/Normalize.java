@@ -1,5 +1,6 @@
 package org.descent.data;
 
+import java.util.Arrays;
 import org.descent.DescentException;
 import org.descent.tensor.Tensor;
 
@@ -34,17 +35,19 @@ public final class Normalize {
         int n = rows(x);
         int d = x.shape().dim(1);
         double[] min = new double[d];
+        double[] max = new double[d];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {           // row by row, as the values are stored
+            for (int j = 0; j < d; j++) {
+                double v = x.get(i * d + j);
+                min[j] = Math.min(min[j], v);
+                max[j] = Math.max(max[j], v);
+            }
+        }
         double[] range = new double[d];
         for (int j = 0; j < d; j++) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                double v = x.get(i * d + j);
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-            min[j] = lo;
-            range[j] = nonZero(hi - lo);
+            range[j] = nonZero(max[j] - min[j]);
         }
         return new Normalize(min, range);
     }
@@ -54,20 +57,26 @@ public final class Normalize {
         Tensor x = train.features();
         int n = rows(x);
         int d = x.shape().dim(1);
+        // Row by row, as the values are stored; each feature's sums still run over i = 0..n−1 in order.
         double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += x.get(i * d + j);
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        double[] squares = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double delta = x.get(i * d + j) - mean[j];
+                squares[j] += delta * delta;
+            }
+        }
         double[] std = new double[d];
         for (int j = 0; j < d; j++) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += x.get(i * d + j);
-            }
-            mean[j] = sum / n;
-            double squares = 0;
-            for (int i = 0; i < n; i++) {
-                double delta = x.get(i * d + j) - mean[j];
-                squares += delta * delta;
-            }
-            std[j] = nonZero(Math.sqrt(squares / n));
+            std[j] = nonZero(Math.sqrt(squares[j] / n));
         }
         return new Normalize(mean, std);
     }
@@ -95,8 +104,10 @@ public final class Normalize {
         }
         Tensor out = features.copy(features.dtype());
         int d = shift.length;
-        for (int i = 0; i < out.size(); i++) {
-            out.set(i, (out.get(i) - shift[i % d]) / scale[i % d]);
+        for (int row = 0; row < out.size(); row += d) {
+            for (int j = 0; j < d; j++) {
+                out.set(row + j, (out.get(row + j) - shift[j]) / scale[j]);
+            }
         }
         return out;
     }

@@ -14,7 +14,8 @@ import org.descent.tensor.Tensor;
  * η<sub>k</sub> of the optimizer's {@link StepSize}.
  *
  * <p>Updates are written in place into the parameters' storage (float32 or float64), without
- * recording a graph; per-parameter state (velocities, moments) is kept in float64. A parameter
+ * recording a graph; per-parameter state is kept in float64 (velocities) or in the parameter's
+ * dtype (Adam's moments, so float32 weights update in one float32 loop). A parameter
  * whose gradient is null (it took no part in the loss) is skipped and its state left unchanged.
  */
 public abstract class Optimizer {

@@ -8,7 +8,7 @@ import org.descent.data.Batches;
 import org.descent.data.Dataset;
 import org.descent.loss.Loss;
 import org.descent.nn.Module;
-import org.descent.optim.GradientNorm;
+import org.descent.nn.Parameter;
 import org.descent.optim.Optimizer;
 import org.descent.tensor.Tensor;
 
@@ -70,6 +70,7 @@ public final class Trainer {
                     + epochsDone);
         }
         Batches batches = new Batches(train, config.batchSize(), config.seed());
+        List<Parameter> parameters = model.parameters();
         History history = new History();
         listeners.forEach(l -> l.onStart(this, config.epochs(), batches.batchCount()));
         long step = (long) epochsDone * batches.batchCount();
@@ -86,10 +87,14 @@ public final class Trainer {
                 Tensor value = loss.compute(model.forward(batch.features()), batch.targets());
                 value.backward();
                 double lossValue = value.item();
-                gradientNorm = GradientNorm.of(model.parameters());
                 StepResult result = new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue,
-                        gradientNorm, learningRate);
-                listeners.forEach(l -> l.onStep(this, result));
+                        learningRate, parameters);
+                for (TrainingListener listener : listeners) {
+                    listener.onStep(this, result);
+                }
+                if (batchIndex == batches.batchCount()) {
+                    gradientNorm = result.gradientNorm();   // the epoch reports its last step's; others only on demand
+                }
                 optimizer.step();
                 lossSum += lossValue * batch.size();
             }
