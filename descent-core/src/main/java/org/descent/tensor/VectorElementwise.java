@@ -6,9 +6,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The float32 element-wise kernels of {@link VectorKernels} on the preferred species. Operations
- * made of +, −, ×, ÷ and comparisons finish the elements past the last whole vector with the
- * same scalar arithmetic. The transcendental ones ({@code exp}, σ, {@code tanh}) finish them in
+ * The float32 element-wise kernels of {@link VectorKernels} on the preferred species, for the
+ * operations the JIT does not vectorize by itself (the others, {@code y += a·x} and the σ and
+ * tanh gradients, are {@link ScalarElementwise} loops that C2 already compiles to vector code as
+ * fast as this). Operations made of +, −, ×, ÷ and comparisons finish the elements past the last
+ * whole vector with the same scalar arithmetic. The transcendental ones ({@code exp}, σ, {@code tanh}) finish them in
  * one more vector over a copy padded to a whole vector, so a value never depends on its position:
  * masked loads would do the same, but on JDK 17 a masked {@code EXP} falls back to a slow path
  * that allocates.
@@ -61,33 +63,12 @@ final class VectorElementwise {
         }
     }
 
-    static void sigmoidGradient(float[] g, float[] a, float[] d, int n) {
-        int i = 0;
-        for (int whole = SPECIES.loopBound(n); i < whole; i += LANES) {
-            FloatVector av = FloatVector.fromArray(SPECIES, a, i);
-            FloatVector.fromArray(SPECIES, g, i).mul(av.mul(ONE.sub(av))).intoArray(d, i);
-        }
-        for (; i < n; i++) {
-            d[i] = g[i] * (a[i] * (1f - a[i]));
-        }
-    }
-
-    static void tanhGradient(float[] g, float[] a, float[] d, int n) {
-        int i = 0;
-        for (int whole = SPECIES.loopBound(n); i < whole; i += LANES) {
-            FloatVector av = FloatVector.fromArray(SPECIES, a, i);
-            FloatVector.fromArray(SPECIES, g, i).mul(ONE.sub(av.mul(av))).intoArray(d, i);
-        }
-        for (; i < n; i++) {
-            d[i] = g[i] * (1f - a[i] * a[i]);
-        }
-    }
-
     static void columnSums(float[] x, float[] sums, int rows, int cols) {
         int j = 0;
-        // One vector of columns at a time, its accumulator in a register, rows added in order.
+        // One vector of columns at a time, its accumulator in a register, rows added in order. (The
+        // accumulator starts from a new zero, not the constant ZERO, which C2 would box every row.)
         for (int whole = SPECIES.loopBound(cols); j < whole; j += LANES) {
-            FloatVector sum = ZERO;
+            FloatVector sum = FloatVector.zero(SPECIES);
             for (int r = 0; r < rows; r++) {
                 sum = sum.add(FloatVector.fromArray(SPECIES, x, r * cols + j));
             }
@@ -99,16 +80,6 @@ final class VectorElementwise {
                 sum += x[r * cols + j];
             }
             sums[j] = sum;
-        }
-    }
-
-    static void axpy(float alpha, float[] x, float[] y, int n) {
-        int i = 0;
-        for (int whole = SPECIES.loopBound(n); i < whole; i += LANES) {
-            FloatVector.fromArray(SPECIES, x, i).mul(alpha).add(FloatVector.fromArray(SPECIES, y, i)).intoArray(y, i);
-        }
-        for (; i < n; i++) {
-            y[i] += alpha * x[i];
         }
     }
 

@@ -94,12 +94,12 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void sigmoidGradient(float[] g, float[] a, float[] d, int n) {
-        VectorElementwise.sigmoidGradient(g, a, d, n);
+        ScalarElementwise.sigmoidGradient(g, a, d, n);
     }
 
     @Override
     public void tanhGradient(float[] g, float[] a, float[] d, int n) {
-        VectorElementwise.tanhGradient(g, a, d, n);
+        ScalarElementwise.tanhGradient(g, a, d, n);
     }
 
     @Override
@@ -109,6 +109,6 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void axpy(float alpha, float[] x, float[] y, int n) {
-        VectorElementwise.axpy(alpha, x, y, n);
+        ScalarElementwise.axpy(alpha, x, y, n);
     }
 }
