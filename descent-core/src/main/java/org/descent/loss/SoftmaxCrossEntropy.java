@@ -108,7 +108,11 @@ final class SoftmaxCrossEntropy {
             double lse = rowMaximum(zf, row, cols) + Math.log(sum);
             for (int k = row; k < row + cols; k++) {
                 total += d[k] * (zf[k] - lse);
-                y[k] = (float) (y[k] / sum);
+            }
+            if (records) {
+                for (int k = row; k < row + cols; k++) {
+                    y[k] = (float) (y[k] / sum);
+                }
             }
         }
         Tensor loss = Tensor.scalar(-total / rows, DType.FLOAT32);
