@@ -3,6 +3,8 @@ package org.descent.loss;
 import java.util.List;
 import org.descent.autograd.Backprop;
 import org.descent.autograd.NoGrad;
+import org.descent.tensor.DType;
+import org.descent.tensor.Kernels;
 import org.descent.tensor.Tensor;
 
 /**
@@ -17,6 +19,12 @@ import org.descent.tensor.Tensor;
  *
  * When the backward pass records a graph (second derivatives) the rule differentiates the
  * unfused tensor formula instead, so higher derivatives stay exact.
+ *
+ * <p>In float32 (z and d) the shifted logits {@code z − m} are computed in float, exponentiated
+ * once each by {@link Kernels#exp} over the whole N×K block, and summed per row in order in
+ * double; the loss is accumulated in double. The softmax kept for the backward pass lives in
+ * {@link SoftmaxStorage}, reused from step to step; the gradient returned is always new storage,
+ * as callers may keep it. Other dtypes take the float64 loop.
  */
 final class SoftmaxCrossEntropy {
     private SoftmaxCrossEntropy() {
@@ -24,6 +32,9 @@ final class SoftmaxCrossEntropy {
 
     /** The loss, recorded as one node with input z; {@code target} must not require gradients. */
     static Tensor apply(Tensor z, Tensor target) {
+        if (z.dtype() == DType.FLOAT32 && target.dtype() == DType.FLOAT32) {
+            return applyFloat(z, target);
+        }
         int rows = z.shape().dim(0);
         int cols = z.shape().dim(1);
         Tensor softmax = Tensor.zeros(z.dtype(), rows, cols);
@@ -68,6 +79,84 @@ final class SoftmaxCrossEntropy {
             dZ.set(i, scale * (softmax.get(i) * targetSums[i / cols] - target.get(i)));
         }
         return new Tensor[] {dZ};
+    }
+
+    private static Tensor applyFloat(Tensor z, Tensor target) {
+        int rows = z.shape().dim(0);
+        int cols = z.shape().dim(1);
+        float[] zf = z.floatData();
+        float[] d = target.floatData();
+        // Only a loss that records a graph keeps the softmax (until its backward pass); otherwise
+        // the storage is given back at once.
+        boolean records = !NoGrad.active() && z.requiresGrad();
+        SoftmaxStorage storage = SoftmaxStorage.ofThread();
+        int taken = storage.take();
+        float[] y = storage.array(taken, rows * cols);
+        for (int row = 0; row < y.length; row += cols) {
+            float m = rowMaximum(zf, row, cols);
+            for (int k = row; k < row + cols; k++) {
+                y[k] = zf[k] - m;
+            }
+        }
+        Kernels.active().exp(y, y, y.length);
+        double total = 0;
+        for (int row = 0; row < y.length; row += cols) {
+            double sum = 0;
+            for (int k = row; k < row + cols; k++) {
+                sum += y[k];
+            }
+            double lse = rowMaximum(zf, row, cols) + Math.log(sum);
+            for (int k = row; k < row + cols; k++) {
+                total += d[k] * (zf[k] - lse);
+            }
+            if (records) {
+                for (int k = row; k < row + cols; k++) {
+                    y[k] = (float) (y[k] / sum);
+                }
+            }
+        }
+        Tensor loss = Tensor.scalar(-total / rows, DType.FLOAT32);
+        if (!records) {
+            storage.release(taken);
+            return loss;
+        }
+        return loss.recordedFrom("cross_entropy", g -> backwardFloat(z, target, y, g, storage, taken), z);
+    }
+
+    /** The row maximum m_n (NaN if the row holds one), or 0 if it is not finite. */
+    private static float rowMaximum(float[] z, int row, int cols) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int k = row; k < row + cols; k++) {
+            m = z[k] > m || Float.isNaN(z[k]) ? z[k] : m;
+        }
+        return Float.isFinite(m) ? m : 0f;
+    }
+
+    private static Tensor[] backwardFloat(Tensor z, Tensor target, float[] softmax, Tensor g, SoftmaxStorage storage,
+            int taken) {
+        storage.requireCurrent(taken);
+        Tensor[] dZ;
+        if (!NoGrad.active()) {
+            dZ = Backprop.gradients(unfused(z, target), g, List.of(z), true);
+        } else {
+            int rows = z.shape().dim(0);
+            int cols = z.shape().dim(1);
+            double scale = g.item() / rows;
+            float[] d = target.floatData();
+            float[] dz = new float[softmax.length];
+            for (int row = 0; row < dz.length; row += cols) {
+                double targetSum = 0;
+                for (int k = row; k < row + cols; k++) {
+                    targetSum += d[k];
+                }
+                for (int k = row; k < row + cols; k++) {
+                    dz[k] = (float) (scale * (softmax[k] * targetSum - d[k]));
+                }
+            }
+            dZ = new Tensor[] {Tensor.of(dz, rows, cols)};
+        }
+        storage.release(taken);
+        return dZ;
     }
 
     /** {@code −(1/N) Σ d ⊙ logSoftmax(z)} from tensor operations. */

@@ -1,12 +1,13 @@
 package org.descent.nn;
 
 import java.util.Arrays;
+import org.descent.tensor.Kernels;
 import org.descent.tensor.Tensor;
 
 /**
- * The element-wise passes of {@link FusedLinear}, as plain loops over the storage: a float32
- * loop the JIT vectorizes, and a float64 one for gradient checks. Same formulas as the
- * corresponding tensor operations, in the same float arithmetic.
+ * The element-wise passes of {@link FusedLinear}: float32 through the element-wise
+ * {@link Kernels} (the same calls the float32 tensor operations make, so fused and unfused
+ * results agree bit for bit), float64 as plain loops for gradient checks.
  */
 final class ElementLoops {
     private ElementLoops() {
@@ -17,19 +18,19 @@ final class ElementLoops {
         int cols = b.size();
         float[] zf = z.floatData();
         if (zf != null) {
-            float[] bf = b.floatData();
+            Kernels kernels = Kernels.active();
             float[] af = a.floatData();
-            for (int r = 0; r < zf.length; r += cols) {
-                for (int j = 0; j < cols; j++) {
-                    float v = zf[r + j] + bf[j];
-                    zf[r + j] = v;
-                    af[r + j] = switch (act) {
-                        case IDENTITY -> v;
-                        case RELU -> v > 0 ? v : 0f;
-                        case SIGMOID -> (float) sigmoid(v);
-                        case TANH -> (float) Math.tanh(v);
-                    };
+            int n = zf.length;
+            kernels.addBias(zf, b.floatData(), cols == 0 ? 0 : n / cols, cols);
+            switch (act) {
+                case IDENTITY -> {
+                    if (af != zf) {
+                        System.arraycopy(zf, 0, af, 0, n);
+                    }
                 }
+                case RELU -> kernels.relu(zf, af, n);
+                case SIGMOID -> kernels.sigmoid(zf, af, n);
+                case TANH -> kernels.tanh(zf, af, n);
             }
             return;
         }
@@ -58,16 +59,15 @@ final class ElementLoops {
             float[] df = scratchOfLength(scratch, gf.length);
             float[] zf = z.floatData();
             float[] af = a.floatData();
-            Tensor dZ = Tensor.of(df, g.shape().dims());
-            for (int i = 0; i < df.length; i++) {
-                df[i] = switch (act) {
-                    case IDENTITY -> gf[i];
-                    case RELU -> zf[i] >= 0 ? gf[i] : 0f;
-                    case SIGMOID -> gf[i] * (af[i] * (1f - af[i]));
-                    case TANH -> gf[i] * (1f - af[i] * af[i]);
-                };
+            Kernels kernels = Kernels.active();
+            int n = df.length;
+            switch (act) {
+                case IDENTITY -> System.arraycopy(gf, 0, df, 0, n);
+                case RELU -> kernels.reluGradient(gf, zf, df, n);
+                case SIGMOID -> kernels.sigmoidGradient(gf, af, df, n);
+                case TANH -> kernels.tanhGradient(gf, af, df, n);
             }
-            return dZ;
+            return Tensor.of(df, g.shape().dims());
         }
         Tensor dZ = Tensor.zeros(g.dtype(), g.shape().dims());
         double[] gd = g.doubleData();
@@ -102,13 +102,7 @@ final class ElementLoops {
         int cols = x.shape().dim(1);
         float[] xf = x.floatData();
         if (xf != null) {
-            float[] sf = sums.floatData();
-            Arrays.fill(sf, 0f);
-            for (int r = 0; r < xf.length; r += cols) {
-                for (int j = 0; j < cols; j++) {
-                    sf[j] += xf[r + j];
-                }
-            }
+            Kernels.active().columnSums(xf, sums.floatData(), cols == 0 ? 0 : xf.length / cols, cols);
             return;
         }
         double[] xd = x.doubleData();

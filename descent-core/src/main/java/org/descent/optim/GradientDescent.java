@@ -3,6 +3,7 @@ package org.descent.optim;
 import java.util.List;
 import java.util.Map;
 import org.descent.nn.Parameter;
+import org.descent.tensor.Kernels;
 import org.descent.tensor.Tensor;
 
 /**
@@ -64,11 +65,8 @@ public final class GradientDescent extends Optimizer {
         double[] doubles = value.doubleData();
         float[] gradients = grad.floatData();
         if (floats != null && gradients != null && mu == 0 && lambda == 0) {
-            // Plain descent in float32 arithmetic (η rounded to float), as PyTorch's update, in a loop the JIT vectorizes.
-            float eta = (float) learningRate;
-            for (int j = 0; j < floats.length; j++) {
-                floats[j] -= eta * gradients[j];
-            }
+            // Plain descent in float32 arithmetic (η rounded to float), as PyTorch's update: W + (−η)·g = W − η·g exactly.
+            Kernels.active().axpy(-(float) learningRate, gradients, floats, floats.length);
             return;
         }
         for (int j = 0; j < value.size(); j++) {

@@ -4,6 +4,14 @@ package org.descent.tensor;
  * The numeric kernels behind tensor operations. Callers go through {@link #active()}, so a
  * faster implementation (Vector API, several threads) can replace the scalar one without
  * touching them.
+ *
+ * <p>The float32 element-wise operations and reductions serve the training hot path (fused
+ * layers, softmax, optimizer updates). Those made of +, −, ×, ÷ and comparisons are rounded
+ * exactly as written, so every implementation gives bitwise the same results; {@code exp},
+ * {@code sigmoid} and {@code tanh} may differ between implementations by a few units in the
+ * last place, but each value depends only on its input, never on its position or on the array
+ * length. None of them uses more than the calling thread. Arrays may be longer than {@code n};
+ * an output array may be the input array itself.
  */
 public interface Kernels {
 
@@ -16,6 +24,39 @@ public interface Kernels {
 
     /** The float64 twin of {@link #gemm(float[], float[], float[], int, int, int, boolean, boolean)}. */
     void gemm(double[] a, double[] b, double[] c, int m, int n, int k, boolean transA, boolean transB);
+
+    /** {@code z[r·cols + j] += bias[j]} for each of the {@code rows} rows: a bias added to every sample. */
+    void addBias(float[] z, float[] bias, int rows, int cols);
+
+    /** {@code y = relu(x) = x > 0 ? x : +0}, so relu(NaN) = 0 and relu(−0) = +0, as {@link Tensor#relu()}. */
+    void relu(float[] x, float[] y, int n);
+
+    /** {@code y = σ(x) = 1 / (1 + e^−x)}, computed as {@code e^x / (1 + e^x)} for x &lt; 0 so nothing overflows. */
+    void sigmoid(float[] x, float[] y, int n);
+
+    /** {@code y = tanh(x)}. */
+    void tanh(float[] x, float[] y, int n);
+
+    /** {@code y = e^x}. */
+    void exp(float[] x, float[] y, int n);
+
+    /** {@code d = z ≥ 0 ? g : 0}: g times the ReLU derivative, taken as 1 at z = 0 (0 for NaN). */
+    void reluGradient(float[] g, float[] z, float[] d, int n);
+
+    /** {@code d = g · (a · (1 − a))}: g times the derivative of σ, from its output a. */
+    void sigmoidGradient(float[] g, float[] a, float[] d, int n);
+
+    /** {@code d = g · (1 − a · a)}: g times the derivative of tanh, from its output a. */
+    void tanhGradient(float[] g, float[] a, float[] d, int n);
+
+    /**
+     * {@code sums[j] = Σ_r x[r·cols + j]}, each column summed over the rows in order from row 0,
+     * so the result does not depend on the implementation: the gradient of a bias.
+     */
+    void columnSums(float[] x, float[] sums, int rows, int cols);
+
+    /** {@code y += alpha · x}, rounded after the product and after the sum (no fused multiply-add). */
+    void axpy(float alpha, float[] x, float[] y, int n);
 
     /** A short name for logs, e.g. "scalar". */
     String name();

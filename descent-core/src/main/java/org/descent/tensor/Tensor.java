@@ -187,16 +187,13 @@ public final class Tensor {
 
     /**
      * {@code this += alpha · other}, in place, with no graph: for optimizers. In float32 the
-     * arithmetic is float32 (alpha rounded to float), as in PyTorch, so the loop vectorizes.
+     * arithmetic is float32 (alpha rounded to float), as in PyTorch, on the
+     * {@link Kernels#axpy} kernel.
      */
     public void addInPlace(double alpha, Tensor other) {
         Ops.requireSameShape("addInPlace", this, other);
         if (floats != null && other.floats != null) {
-            float[] o = other.floats;
-            float a = (float) alpha;
-            for (int i = 0; i < size; i++) {
-                floats[i] += a * o[i];
-            }
+            Kernels.active().axpy((float) alpha, other.floats, floats, size);
             return;
         }
         for (int i = 0; i < size(); i++) {

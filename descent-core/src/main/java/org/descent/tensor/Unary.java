@@ -5,7 +5,8 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Element-wise functions as a table: each row is the function and its derivative rule, written
  * with tensor operations on the input x, the output y and the incoming gradient g, so that the
- * rule itself can be differentiated again.
+ * rule itself can be differentiated again. In float32, ReLU, σ, tanh and exp run on the
+ * element-wise {@link Kernels}, the others in float64 rounded to float.
  */
 enum Unary {
     NEG(x -> -x, (x, y, g) -> g.neg()),
@@ -48,20 +49,24 @@ enum Unary {
     Tensor apply(Tensor x) {
         Tensor y = x.blank(x.shape());
         float[] xf = x.floatData();
-        if (xf != null && this == RELU) {
+        if (xf != null) {
             float[] yf = y.floatData();
-            for (int i = 0; i < yf.length; i++) {
-                yf[i] = xf[i] > 0 ? xf[i] : 0f;
-            }
-        } else if (xf != null && this == STEP) {
-            float[] yf = y.floatData();
-            for (int i = 0; i < yf.length; i++) {
-                yf[i] = xf[i] >= 0 ? 1f : (xf[i] < 0 ? 0f : Float.NaN);
-            }
-        } else if (xf != null) {
-            float[] yf = y.floatData();
-            for (int i = 0; i < yf.length; i++) {
-                yf[i] = (float) function.applyAsDouble(xf[i]);
+            Kernels kernels = Kernels.active();
+            switch (this) {
+                case RELU -> kernels.relu(xf, yf, yf.length);
+                case SIGMOID -> kernels.sigmoid(xf, yf, yf.length);
+                case TANH -> kernels.tanh(xf, yf, yf.length);
+                case EXP -> kernels.exp(xf, yf, yf.length);
+                case STEP -> {
+                    for (int i = 0; i < yf.length; i++) {
+                        yf[i] = xf[i] >= 0 ? 1f : (xf[i] < 0 ? 0f : Float.NaN);
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < yf.length; i++) {
+                        yf[i] = (float) function.applyAsDouble(xf[i]);
+                    }
+                }
             }
         } else {
             double[] xd = x.doubleData();

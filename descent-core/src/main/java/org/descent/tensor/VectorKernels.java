@@ -9,6 +9,7 @@ import java.util.Arrays;
  * small-batch products {@code x·Wᵀ} below that size take {@link VectorSmallBatchGemm}, which
  * does not pack W.
  * float64 stays on {@link ScalarKernels}: it serves gradient checks, not speed.
+ * The float32 element-wise operations and reductions are {@link VectorElementwise}.
  *
  * <p>Loaded only by {@link KernelProvider} after it has checked that the module is present.
  */
@@ -57,5 +58,57 @@ final class VectorKernels implements Kernels {
     @Override
     public void gemm(double[] a, double[] b, double[] c, int m, int n, int k, boolean transA, boolean transB) {
         ScalarKernels.INSTANCE.gemm(a, b, c, m, n, k, transA, transB);
+    }
+
+    // ---- float32 element-wise operations and reductions (VectorElementwise) ----
+
+    @Override
+    public void addBias(float[] z, float[] bias, int rows, int cols) {
+        VectorElementwise.addBias(z, bias, rows, cols);
+    }
+
+    @Override
+    public void relu(float[] x, float[] y, int n) {
+        VectorElementwise.relu(x, y, n);
+    }
+
+    @Override
+    public void sigmoid(float[] x, float[] y, int n) {
+        VectorElementwise.sigmoid(x, y, n);
+    }
+
+    @Override
+    public void tanh(float[] x, float[] y, int n) {
+        VectorElementwise.tanh(x, y, n);
+    }
+
+    @Override
+    public void exp(float[] x, float[] y, int n) {
+        VectorElementwise.exp(x, y, n);
+    }
+
+    @Override
+    public void reluGradient(float[] g, float[] z, float[] d, int n) {
+        VectorElementwise.reluGradient(g, z, d, n);
+    }
+
+    @Override
+    public void sigmoidGradient(float[] g, float[] a, float[] d, int n) {
+        ScalarElementwise.sigmoidGradient(g, a, d, n);
+    }
+
+    @Override
+    public void tanhGradient(float[] g, float[] a, float[] d, int n) {
+        ScalarElementwise.tanhGradient(g, a, d, n);
+    }
+
+    @Override
+    public void columnSums(float[] x, float[] sums, int rows, int cols) {
+        VectorElementwise.columnSums(x, sums, rows, cols);
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, float[] y, int n) {
+        ScalarElementwise.axpy(alpha, x, y, n);
     }
 }
