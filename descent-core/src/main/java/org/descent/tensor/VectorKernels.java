@@ -74,17 +74,17 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void sigmoid(float[] x, float[] y, int n) {
-        VectorElementwise.sigmoid(x, y, n);
+        ScalarElementwise.sigmoid(x, y, n);
     }
 
     @Override
     public void tanh(float[] x, float[] y, int n) {
-        VectorElementwise.tanh(x, y, n);
+        ScalarElementwise.tanh(x, y, n);
     }
 
     @Override
     public void exp(float[] x, float[] y, int n) {
-        VectorElementwise.exp(x, y, n);
+        ScalarElementwise.exp(x, y, n);
     }
 
     @Override
