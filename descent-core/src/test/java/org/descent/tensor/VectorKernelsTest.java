@@ -71,6 +71,23 @@ class VectorKernelsTest {
     }
 
     @Test
+    void matchesScalarAroundTheUnpackedPathSizes() {
+        Random random = new Random(17);
+        int[] rows = {1, 7, 8, 9, 10, 31, 32, 33};
+        int[] columns = {31, 32, 33, 47, 64, 784};
+        int[] depths = {1, 10, 32, 255, 256, 257};
+        for (int m : rows) {
+            for (int n : columns) {
+                for (int k : depths) {
+                    for (int t = 0; t < 2; t++) {
+                        assertClose(random, m, n, k, t == 1, false);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void bitwiseIdenticalWithOneAndTwoThreads() {
         Random random = new Random(11);
         // 400·300·300 multiply-adds: above the parallel threshold, so the second thread takes part.
