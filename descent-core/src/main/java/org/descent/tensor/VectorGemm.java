@@ -17,8 +17,9 @@ import static org.descent.tensor.VectorMicroKernel.NR;
  * ({@value #SMALL_TILE_ROWS}×{@value #SMALL_TILE_COLUMNS}) so that several threads find work;
  * large ones get {@value #LARGE_TILE_ROWS}×{@value #LARGE_TILE_COLUMNS}, so that each packed
  * value of B fetched from L3 or memory feeds more multiply-adds. Transposition is absorbed by the
- * packing (a transposed B through {@link VectorTranspose}), so all four combinations run the same kernel. Tiles depend only on the shape, never
- * on the number of threads, and each element of C sums its k terms in the same order in any tile.
+ * packing (a transposed B through {@link VectorTranspose}), so all four combinations run the same
+ * kernel. Tiles depend only on the shape, never on the number of threads, and each element of C
+ * sums its k terms in the same order in any tile.
  */
 final class VectorGemm {
     /** Depth of a block: a packed A panel (MR×KC) and B panel (KC×NR) stay in L1/L2. */

@@ -7,8 +7,9 @@ import java.util.Arrays;
  * a blocked, packed, register-tiled float32 GEMM ({@link VectorGemm}) whose output tiles are
  * spread over {@link Parallelism#threads()} when the product is large enough to gain from it;
  * small-batch products {@code x·Wᵀ} below that size take {@link VectorSmallBatchGemm}, which
- * does not pack W, and shallow products with a row-major B ({@code dZ·W}, {@code dZᵀ·x}) take
- * {@link VectorDirectGemm}, which packs nothing.
+ * does not pack W, and products of few rows and shallow depth with a row-major B (the backward
+ * {@code dZ·W} and {@code dZᵀ·a} of a narrow output layer) take {@link VectorDirectGemm}, which
+ * packs nothing.
  * float64 stays on {@link ScalarKernels}: it serves gradient checks, not speed.
  *
  * <p>Loaded only by {@link KernelProvider} after it has checked that the module is present.
