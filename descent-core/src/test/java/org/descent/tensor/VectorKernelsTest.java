@@ -73,7 +73,7 @@ class VectorKernelsTest {
     @Test
     void matchesScalarAroundTheUnpackedPathSizes() {
         Random random = new Random(17);
-        int[] rows = {1, 7, 8, 9, 10, 31, 32, 33};
+        int[] rows = {1, 7, 8, 9, 10, 31, 32, 33, 63, 64, 65};
         int[] columns = {31, 32, 33, 47, 64, 784};
         int[] depths = {1, 10, 32, 255, 256, 257};
         for (int m : rows) {
