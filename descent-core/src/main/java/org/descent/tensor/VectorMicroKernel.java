@@ -9,6 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code C[r][j] += Σ_p A[r][p] · B[p][j]}, with A packed as {@code ap[p·MR + r]} and B as
  * {@code bp[p·NR + j]}. Every element of C sees the same sequence of fused multiply-adds
  * whatever the tile or thread it falls in, which is what makes results thread-count independent.
+ * The three variants differ only in where A and B are read from. Each is unrolled by hand, 16
+ * named accumulators and 8 broadcasts per depth step: C2 keeps named vector locals in registers,
+ * while an array of vectors or a loop over rows would make it box them.
  */
 final class VectorMicroKernel {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
