@@ -1,5 +1,6 @@
 package org.descent.tensor;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.descent.tensor.VectorMicroKernel.MR;
@@ -16,8 +17,9 @@ import static org.descent.tensor.VectorMicroKernel.NR;
  * ({@value #SMALL_TILE_ROWS}×{@value #SMALL_TILE_COLUMNS}) so that several threads find work;
  * large ones get {@value #LARGE_TILE_ROWS}×{@value #LARGE_TILE_COLUMNS}, so that each packed
  * value of B fetched from L3 or memory feeds more multiply-adds. Transposition is absorbed by the
- * packing, so all four combinations run the same kernel. Tiles depend only on the shape, never
- * on the number of threads, and each element of C sums its k terms in the same order in any tile.
+ * packing (a transposed B through {@link VectorTranspose}), so all four combinations run the same
+ * kernel. Tiles depend only on the shape, never on the number of threads, and each element of C
+ * sums its k terms in the same order in any tile.
  */
 final class VectorGemm {
     /** Depth of a block: a packed A panel (MR×KC) and B panel (KC×NR) stay in L1/L2. */
@@ -176,10 +178,10 @@ final class VectorGemm {
                 int base = pc * paddedN + j * kc;
                 int cols = Math.min(NR, n - j);
                 if (transB) {
-                    for (int col = 0; col < NR; col++) {
-                        int src = (j + col) * k + pc;
+                    VectorTranspose.transpose(b, j * k + pc, k, bp, base, NR, cols, kc);
+                    if (cols < NR) {
                         for (int p = 0; p < kc; p++) {
-                            bp[base + p * NR + col] = col < cols ? b[src + p] : 0f;
+                            Arrays.fill(bp, base + p * NR + cols, base + (p + 1) * NR, 0f);
                         }
                     }
                 } else {

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * a blocked, packed, register-tiled float32 GEMM ({@link VectorGemm}) whose output tiles are
  * spread over {@link Parallelism#threads()} when the product is large enough to gain from it;
  * small-batch products {@code x·Wᵀ} below that size take {@link VectorSmallBatchGemm}, which
- * does not pack W.
+ * does not pack W, and products of few rows and shallow depth with a row-major B (the backward
+ * {@code dZ·W} and {@code dZᵀ·a} of a narrow output layer) take {@link VectorDirectGemm}, which
+ * packs nothing.
  * float64 stays on {@link ScalarKernels}: it serves gradient checks, not speed.
  * The float32 element-wise operations and reductions are {@link VectorElementwise}.
  *
@@ -42,6 +44,10 @@ final class VectorKernels implements Kernels {
         long work = (long) m * n * k;
         if (work < PARALLEL_THRESHOLD && VectorSmallBatchGemm.serves(m, transA, transB)) {
             VectorSmallBatchGemm.multiply(a, b, c, m, n, k);
+            return;
+        }
+        if (work < PARALLEL_THRESHOLD && VectorDirectGemm.serves(m, n, k, transB)) {
+            VectorDirectGemm.multiply(a, b, c, m, n, k, transA);
             return;
         }
         VectorGemm gemm = new VectorGemm(a, b, c, m, n, k, transA, transB);

@@ -50,6 +50,44 @@ class VectorKernelsTest {
     }
 
     @Test
+    void matchesScalarAroundTheSmallBatchAndTransposeSizes() {
+        Random random = new Random(13);
+        int[] rows = {1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129};
+        int[] columns = {1, 7, 9, 10, 16, 17, 33};
+        int[] depths = {1, 15, 16, 17, 255, 256, 257, 784};
+        for (int m : rows) {
+            for (int n : columns) {
+                for (int k : depths) {
+                    assertClose(random, m, n, k, false, true);
+                }
+            }
+        }
+        for (int[] s : List.of(new int[] {128, 256, 784}, new int[] {96, 64, 784}, new int[] {48, 48, 48},
+                new int[] {128, 10, 128}, new int[] {32, 64, 784})) {
+            for (int t = 0; t < 4; t++) {
+                assertClose(random, s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0);
+            }
+        }
+    }
+
+    @Test
+    void matchesScalarAroundTheUnpackedPathSizes() {
+        Random random = new Random(17);
+        int[] rows = {1, 7, 8, 9, 10, 31, 32, 33, 63, 64, 65};
+        int[] columns = {31, 32, 33, 47, 64, 784};
+        int[] depths = {1, 10, 32, 255, 256, 257};
+        for (int m : rows) {
+            for (int n : columns) {
+                for (int k : depths) {
+                    for (int t = 0; t < 2; t++) {
+                        assertClose(random, m, n, k, t == 1, false);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void bitwiseIdenticalWithOneAndTwoThreads() {
         Random random = new Random(11);
         // 400·300·300 multiply-adds: above the parallel threshold, so the second thread takes part.
