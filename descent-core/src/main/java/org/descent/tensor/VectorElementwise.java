@@ -1,6 +1,7 @@
 package org.descent.tensor;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -10,17 +11,15 @@ import jdk.incubator.vector.VectorSpecies;
  * operations the JIT does not vectorize by itself (the others, {@code y += a·x} and the σ and
  * tanh gradients, are {@link ScalarElementwise} loops that C2 already compiles to vector code as
  * fast as this). The elements past the last whole vector get the same float operations in scalar
- * code, so a value never depends on its position, and masked operations (slow and allocating on
- * JDK 17) are never needed.
- *
- * <p>exp, σ and tanh stay scalar ({@link ScalarElementwise}, float64 rounded to float): the
- * Vector API's own EXP/TANH changed by an ulp once C2 compiled them, so a resumed run differed
- * from an uninterrupted one, and an exact polynomial version saved only about 2 µs per step.
+ * code ({@link VectorMath}'s scalar twins for exp, σ and tanh), so a value never depends on its
+ * position, and masked operations (slow and allocating on JDK 17) are never needed.
  */
 final class VectorElementwise {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final FloatVector ZERO = FloatVector.zero(SPECIES);
+    private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+    private static final FloatVector TWO = FloatVector.broadcast(SPECIES, 2f);
 
     private VectorElementwise() {
     }
@@ -80,5 +79,71 @@ final class VectorElementwise {
             }
             sums[j] = sum;
         }
+    }
+
+    static void exp(float[] x, float[] y, int n) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(n); i < whole; i += LANES) {
+            exp(x, i, y);
+        }
+        for (; i < n; i++) {
+            y[i] = VectorMath.exp(x[i]);
+        }
+    }
+
+    static void sigmoid(float[] x, float[] y, int n) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(n); i < whole; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            v.abs().neg().intoArray(y, i);
+            exp(y, i, y);
+            FloatVector t = FloatVector.fromArray(SPECIES, y, i);
+            ONE.blend(t, v.compare(VectorOperators.LT, 0f)).div(t.add(1f)).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] = VectorMath.sigmoid(x[i]);
+        }
+    }
+
+    static void tanh(float[] x, float[] y, int n) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(n); i < whole; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            FloatVector a = v.abs();
+            a.add(a).intoArray(y, i);
+            exp(y, i, y);
+            FloatVector z = v.mul(v);
+            FloatVector small = z.mul(VectorMath.Q0).add(VectorMath.Q1).mul(z).add(VectorMath.Q2).mul(z)
+                    .add(VectorMath.Q3).mul(z).add(VectorMath.Q4).mul(z).mul(v).add(v);
+            FloatVector large = ONE.sub(TWO.div(FloatVector.fromArray(SPECIES, y, i).add(1f)));
+            large = large.blend(large.neg(), v.compare(VectorOperators.LT, 0f));
+            large.blend(small, a.compare(VectorOperators.LT, VectorMath.TANH_SMALL)).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] = VectorMath.tanh(x[i]);
+        }
+    }
+
+    /**
+     * {@code y[i + j] = e^x[i + j]} for one vector, as {@link VectorMath#exp(float)} lane by lane.
+     * Arrays in and out, not vectors: this method is called once per vector, so C2 may compile it
+     * on its own before the loops that call it, and then no longer inlines it; a vector passed
+     * into or out of it would be boxed on every call.
+     */
+    private static void exp(float[] in, int i, float[] y) {
+        FloatVector x = FloatVector.fromArray(SPECIES, in, i);
+        FloatVector c = x.blend(VectorMath.MAX_ARGUMENT, x.compare(VectorOperators.GT, VectorMath.MAX_ARGUMENT));
+        c = c.blend(VectorMath.MIN_ARGUMENT, c.compare(VectorOperators.LT, VectorMath.MIN_ARGUMENT));
+        FloatVector t = c.mul(VectorMath.LOG2E).add(VectorMath.ROUNDER);
+        FloatVector n = t.sub(VectorMath.ROUNDER);
+        FloatVector r = c.sub(n.mul(VectorMath.LN2_HIGH)).sub(n.mul(VectorMath.LN2_LOW));
+        FloatVector p = r.mul(VectorMath.P0).add(VectorMath.P1).mul(r).add(VectorMath.P2).mul(r).add(VectorMath.P3)
+                .mul(r).add(VectorMath.P4).mul(r).add(VectorMath.P5);
+        FloatVector e = p.mul(r.mul(r)).add(r).add(1f);
+        IntVector k = t.reinterpretAsInts().sub(VectorMath.ROUNDER_BITS);
+        IntVector half = k.lanewise(VectorOperators.ASHR, 1);
+        FloatVector scaleHalf = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector scaleRest = k.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        e.mul(scaleHalf).mul(scaleRest).intoArray(y, i);
     }
 }

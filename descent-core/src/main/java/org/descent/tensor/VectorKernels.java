@@ -80,17 +80,17 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void sigmoid(float[] x, float[] y, int n) {
-        ScalarElementwise.sigmoid(x, y, n);
+        VectorElementwise.sigmoid(x, y, n);
     }
 
     @Override
     public void tanh(float[] x, float[] y, int n) {
-        ScalarElementwise.tanh(x, y, n);
+        VectorElementwise.tanh(x, y, n);
     }
 
     @Override
     public void exp(float[] x, float[] y, int n) {
-        ScalarElementwise.exp(x, y, n);
+        VectorElementwise.exp(x, y, n);
     }
 
     @Override
