@@ -1,6 +1,7 @@
 package org.descent.loss;
 
 import org.descent.DescentException;
+import org.descent.autograd.StorageLease;
 
 /**
  * The float32 softmax that one thread's fused cross-entropy keeps for its backward pass, in
@@ -14,8 +15,7 @@ final class SoftmaxStorage {
     private static final ThreadLocal<SoftmaxStorage> OF_THREAD = ThreadLocal.withInitial(SoftmaxStorage::new);
 
     private float[] array = new float[0];
-    private boolean busy;
-    private int generation;
+    private final StorageLease lease = new StorageLease();
 
     private SoftmaxStorage() {
     }
@@ -25,25 +25,19 @@ final class SoftmaxStorage {
         return OF_THREAD.get();
     }
 
-    /** Takes the array for one loss: a generation number, or 0 if it is in use. */
-    synchronized int take() {
-        if (busy) {
-            return 0;
-        }
-        busy = true;
-        return ++generation;
+    /** Takes the storage for one graph: a generation number, or 0 if it is in use (see {@link StorageLease}). */
+    int take() {
+        return lease.take();
     }
 
-    /** Gives the array of generation {@code taken} back (nothing for 0 or an older generation). */
-    synchronized void release(int taken) {
-        if (taken != 0 && taken == generation) {
-            busy = false;
-        }
+    /** Gives the storage of generation {@code taken} back. */
+    void release(int taken) {
+        lease.release(taken);
     }
 
     /** Refuses a backward pass through generation {@code taken} once the array was taken again. */
-    synchronized void requireCurrent(int taken) {
-        if (taken != 0 && taken != generation) {
+    void requireCurrent(int taken) {
+        if (!lease.isCurrent(taken)) {
             throw new DescentException("cross_entropy: backward through a graph whose softmax storage a later loss"
                     + " on this thread has reused; call backward() before computing the next loss, or compute it again");
         }

@@ -1,6 +1,7 @@
 package org.descent.nn;
 
 import org.descent.DescentException;
+import org.descent.autograd.StorageLease;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
 
@@ -20,32 +21,25 @@ final class LayerBuffers {
 
     private final Object[] arrays = new Object[Slot.values().length];
     private final String position;
-    private boolean busy;
-    private int generation;
+    private final StorageLease lease = new StorageLease();
 
     LayerBuffers(String position) {
         this.position = position;
     }
 
-    /** Takes the buffers for one forward pass: a generation number, or 0 if they are in use. */
-    synchronized int take() {
-        if (busy) {
-            return 0;
-        }
-        busy = true;
-        return ++generation;
+    /** Takes the storage for one graph: a generation number, or 0 if it is in use (see {@link StorageLease}). */
+    int take() {
+        return lease.take();
     }
 
-    /** Gives the buffers of generation {@code taken} back (nothing for 0 or an older generation). */
-    synchronized void release(int taken) {
-        if (taken != 0 && taken == generation) {
-            busy = false;
-        }
+    /** Gives the storage of generation {@code taken} back. */
+    void release(int taken) {
+        lease.release(taken);
     }
 
     /** Refuses a backward pass through generation {@code taken} once the buffers were taken again. */
-    synchronized void requireCurrent(int taken) {
-        if (taken != 0 && taken != generation) {
+    void requireCurrent(int taken) {
+        if (!lease.isCurrent(taken)) {
             throw new DescentException(position + ": backward through a graph whose buffers a later forward pass"
                     + " has reused; call backward() before the next forward pass, or run the forward pass again");
         }
