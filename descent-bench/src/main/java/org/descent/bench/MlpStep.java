@@ -7,6 +7,7 @@ import org.descent.DescentException;
 import org.descent.loss.CrossEntropy;
 import org.descent.nn.Linear;
 import org.descent.nn.Module;
+import org.descent.nn.OutputReuse;
 import org.descent.nn.Relu;
 import org.descent.nn.Sequential;
 import org.descent.optim.GradientDescent;
@@ -57,8 +58,11 @@ public final class MlpStep {
     /** Forward, backward and update on the batch; returns the loss before the update. */
     public double step() {
         optimizer.zeroGrad();
-        Tensor value = loss.compute(model.forward(input), oneHot);
-        value.backward();
+        Tensor value;
+        try (OutputReuse scope = OutputReuse.enter()) {   // as the Trainer does: nothing of the output is kept
+            value = loss.compute(model.forward(input), oneHot);
+            value.backward();
+        }
         optimizer.step();
         return value.item();
     }

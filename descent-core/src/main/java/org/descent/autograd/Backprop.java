@@ -39,14 +39,21 @@ public final class Backprop {
     /**
      * The gradients of {@code output} (weighted by {@code seed}) with respect to {@code inputs},
      * without touching any {@code grad()}; zeros for an input the output does not depend on
-     * (a constant output included, as when differentiating a linear function twice).
+     * (a constant output included, as when differentiating a linear function twice). The
+     * gradient of a computed input is a copy, as it may live in storage its operation lent
+     * (see {@link Tensor#takeGradBuffer()}) and reuses at the next step.
      */
     public static Tensor[] gradients(Tensor output, Tensor seed, List<Tensor> inputs, boolean createGraph) {
         Map<Tensor, Tensor> grads = output.requiresGrad() ? run(output, seed, createGraph) : Map.of();
         Tensor[] result = new Tensor[inputs.size()];
         for (int i = 0; i < result.length; i++) {
-            Tensor g = grads.get(inputs.get(i));
-            result[i] = g != null ? g : Tensor.zeros(inputs.get(i).dtype(), inputs.get(i).shape().dims());
+            Tensor input = inputs.get(i);
+            Tensor g = grads.get(input);
+            if (g == null) {
+                result[i] = Tensor.zeros(input.dtype(), input.shape().dims());
+            } else {
+                result[i] = createGraph || input.node() == null ? g : g.copy(g.dtype());
+            }
         }
         return result;
     }

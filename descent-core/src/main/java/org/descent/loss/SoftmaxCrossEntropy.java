@@ -23,8 +23,9 @@ import org.descent.tensor.Tensor;
  * <p>In float32 (z and d) the shifted logits {@code z − m} are computed in float, exponentiated
  * once each by {@link Kernels#exp} over the whole N×K block, and summed per row in order in
  * double; the loss is accumulated in double. The softmax kept for the backward pass lives in
- * {@link SoftmaxStorage}, reused from step to step; the gradient returned is always new storage,
- * as callers may keep it. Other dtypes take the float64 loop.
+ * {@link SoftmaxStorage}, reused from step to step. The gradient goes into the storage that z's
+ * layer lends for it, if it does (a fused Linear layer does; see {@link Tensor#takeGradBuffer()}),
+ * else into new storage. Other dtypes take the float64 loop.
  */
 final class SoftmaxCrossEntropy {
     private SoftmaxCrossEntropy() {
@@ -74,7 +75,7 @@ final class SoftmaxCrossEntropy {
         int rows = z.shape().dim(0);
         int cols = z.shape().dim(1);
         double scale = g.item() / rows;
-        Tensor dZ = Tensor.zeros(z.dtype(), rows, cols);
+        Tensor dZ = gradientStorage(z);
         for (int i = 0; i < dZ.size(); i++) {
             dZ.set(i, scale * (softmax.get(i) * targetSums[i / cols] - target.get(i)));
         }
@@ -143,7 +144,8 @@ final class SoftmaxCrossEntropy {
             int cols = z.shape().dim(1);
             double scale = g.item() / rows;
             float[] d = target.floatData();
-            float[] dz = new float[softmax.length];
+            Tensor gradient = gradientStorage(z);
+            float[] dz = gradient.floatData();
             for (int row = 0; row < dz.length; row += cols) {
                 double targetSum = 0;
                 for (int k = row; k < row + cols; k++) {
@@ -153,10 +155,16 @@ final class SoftmaxCrossEntropy {
                     dz[k] = (float) (scale * (softmax[k] * targetSum - d[k]));
                 }
             }
-            dZ = new Tensor[] {Tensor.of(dz, rows, cols)};
+            dZ = new Tensor[] {gradient};
         }
         storage.release(taken);
         return dZ;
+    }
+
+    /** Where dL/dz goes: the storage z's layer lends for it (see {@link Tensor#takeGradBuffer()}), else new storage. */
+    private static Tensor gradientStorage(Tensor z) {
+        Tensor lent = z.takeGradBuffer();
+        return lent != null ? lent : Tensor.zeros(z.dtype(), z.shape().dims());
     }
 
     /** {@code −(1/N) Σ d ⊙ logSoftmax(z)} from tensor operations. */

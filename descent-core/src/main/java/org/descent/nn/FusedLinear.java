@@ -54,8 +54,9 @@ final class FusedLinear {
     }
 
     /**
-     * As {@link #apply(Linear, Activation, Tensor)}, with z, the input gradient and, unless
-     * {@code freshOutput} (an output the caller sees), the output in {@code buffers} (may be
+     * As {@link #apply(Linear, Activation, Tensor)}, with z, the gradient at the output (lent to
+     * the rule that computes it, see {@link Tensor#lendGradBuffer}) and, unless
+     * {@code freshOutput} (an output the caller may keep), the output in {@code buffers} (may be
      * null), which are reused from step to step while free.
      */
     static Tensor apply(Linear linear, Activation act, Tensor x, LayerBuffers buffers, boolean freshOutput) {
@@ -77,7 +78,11 @@ final class FusedLinear {
         Tensor a = identity ? z : storage(buffers, freshOutput ? 0 : taken, LayerBuffers.Slot.OUTPUT, w.dtype(), n, out);
         ElementLoops.biasActivation(z, b, a, act);
         String name = identity ? "linear" : "linear+" + act.name().toLowerCase();
-        return a.recordedFrom(name, g -> backward(act, x, w, b, z, a, g, buffers, taken), x, w, b);
+        a.recordedFrom(name, g -> backward(act, x, w, b, z, a, g, buffers, taken), x, w, b);
+        if (taken != 0 && a.node() != null) {
+            a.lendGradBuffer(() -> buffers.outputGradient(taken, a.dtype(), n, out));
+        }
+        return a;
     }
 
     private static Tensor[] backward(Activation act, Tensor x, Tensor w, Tensor b, Tensor z, Tensor a, Tensor g,
@@ -96,7 +101,7 @@ final class FusedLinear {
         Tensor dW = null;
         Tensor dB = null;
         if (x.requiresGrad()) {
-            dX = x.node() == null ? buffer(x) : storage(buffers, taken, LayerBuffers.Slot.INPUT_GRADIENT, x.dtype(), n, in);
+            dX = buffer(x);
             gemm(dZ, w, dX, n, in, out, false, false);
         }
         if (w.requiresGrad()) {
@@ -118,7 +123,10 @@ final class FusedLinear {
         return buffers == null ? Tensor.zeros(dtype, rows, cols) : buffers.tensor(taken, slot, dtype, rows, cols);
     }
 
-    /** Where the gradient of {@code t} goes: its own reused buffer if it is a free leaf, else new storage. */
+    /**
+     * Where the gradient of {@code t} goes: the storage it offers (its own buffer if it is a free
+     * leaf, the storage lent by the layer before if it is that layer's output), else new storage.
+     */
     private static Tensor buffer(Tensor t) {
         Tensor owned = t.takeGradBuffer();
         return owned != null ? owned : Tensor.zeros(t.dtype(), t.shape().dims());

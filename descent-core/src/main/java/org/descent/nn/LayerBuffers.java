@@ -7,17 +7,18 @@ import org.descent.tensor.Tensor;
 
 /**
  * Storage that one position of a {@link Sequential} reuses from step to step for the tensors the
- * caller never sees: the pre-activation z, a hidden output a (the next layer's input) and the
- * gradient dL/dx passed back to the layer before. A forward pass takes the buffers if they are
- * free (else it allocates, so two graphs alive at once, as in gradient accumulation over several
- * forward passes, or in several threads, stay correct); the plain backward pass of the node frees
- * them again. Forward passes without a graph (inference, possibly in several threads) do not use
- * them. Each take starts a new generation, and a
- * backward pass through an older graph whose buffers were taken again is refused.
+ * caller never sees: the pre-activation z, a hidden output a (the next layer's input; the final
+ * output too inside an {@link OutputReuse} scope) and the gradient dL/da at the output, lent to
+ * whichever rule computes it (see {@link Tensor#lendGradBuffer}). A forward pass takes the
+ * buffers if they are free (else it allocates, so two graphs alive at once, as in gradient
+ * accumulation over several forward passes, or in several threads, stay correct); the plain
+ * backward pass of the node frees them again. Forward passes without a graph (inference, possibly
+ * in several threads) do not use them. Each take starts a new generation, and a backward pass
+ * through an older graph whose buffers were taken again is refused.
  */
 final class LayerBuffers {
     /** Slots for the arrays. */
-    enum Slot { Z, OUTPUT, INPUT_GRADIENT }
+    enum Slot { Z, OUTPUT, OUTPUT_GRADIENT }
 
     private final Object[] arrays = new Object[Slot.values().length];
     private final String position;
@@ -43,6 +44,14 @@ final class LayerBuffers {
             throw new DescentException(position + ": backward through a graph whose buffers a later forward pass"
                     + " has reused; call backward() before the next forward pass, or run the forward pass again");
         }
+    }
+
+    /**
+     * The storage of the gradient at the output of generation {@code taken}, while that
+     * generation still holds the buffers; else (0, or taken again since) null.
+     */
+    synchronized Tensor outputGradient(int taken, DType dtype, int rows, int cols) {
+        return taken != 0 && lease.isCurrent(taken) ? tensor(taken, Slot.OUTPUT_GRADIENT, dtype, rows, cols) : null;
     }
 
     /**

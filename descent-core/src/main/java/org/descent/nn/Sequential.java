@@ -13,7 +13,8 @@ import org.descent.tensor.Tensor;
  * fused node (see {@link FusedLinear}): same values, gradients and parameter names, fewer passes
  * over memory. The other layers run one by one. The hidden outputs, pre-activations and the
  * gradients passed between fused layers live in storage reused from step to step
- * ({@link LayerBuffers}); an output that leaves the chain of Linear layers is always new.
+ * ({@link LayerBuffers}); an output that leaves the chain of Linear layers is new, except for the
+ * final output of a training forward pass inside an {@link OutputReuse} scope.
  */
 public final class Sequential extends Module {
     private final List<Module> layers;
@@ -55,8 +56,9 @@ public final class Sequential extends Module {
             try {
                 if (fused[i] != null) {
                     int next = fused[i] == FusedLinear.Activation.IDENTITY ? i + 1 : i + 2;
-                    // Reused storage only for an output that the next Linear layer consumes and nobody else sees.
-                    boolean internal = next < layers.size() && layers.get(next) instanceof Linear;
+                    // Reused storage only for an output that the next Linear layer consumes and nobody else
+                    // sees, or for the final output of a caller that keeps nothing of it.
+                    boolean internal = next < layers.size() ? layers.get(next) instanceof Linear : OutputReuse.active();
                     x = FusedLinear.apply((Linear) layers.get(i), fused[i], x, buffers[i], !internal);
                     i = next - 1;
                 } else {

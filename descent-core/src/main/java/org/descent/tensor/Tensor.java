@@ -3,6 +3,7 @@ package org.descent.tensor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.descent.DescentException;
 import org.descent.autograd.Backprop;
 import org.descent.autograd.BackwardRule;
@@ -23,8 +24,10 @@ public final class Tensor {
     private boolean requiresGrad;
     private Node node;
     private Tensor grad;
-    /** Gradient storage this tensor owns, reused from step to step (see {@link #takeGradBuffer()}). */
+    /** Gradient storage this leaf owns, reused from step to step (see {@link #takeGradBuffer()}). */
     private Tensor ownedGrad;
+    /** For a computed tensor: storage its operation lends, once, for its gradient (see {@link #lendGradBuffer}). */
+    private Supplier<Tensor> gradLender;
     /** The owned buffer has been this tensor's {@link #grad()} since the last {@link #zeroGrad()}. */
     private boolean ownedGradInUse;
     private boolean ownedGradSpare;
@@ -256,14 +259,25 @@ public final class Tensor {
     }
 
     /**
-     * For backward rules that write the gradient of a leaf themselves: storage of this tensor's
-     * shape and dtype that only this tensor owns, to be overwritten with the gradient and
-     * returned as it, so that steady-state training allocates no new gradient per step. Null
-     * while the buffer is in use (the gradient of this tensor, or handed out before), in which
-     * case the rule allocates a fresh tensor; it is free again after {@link #zeroGrad()}.
+     * For backward rules that write a gradient themselves, so that steady-state training
+     * allocates no new gradient per step: storage of this tensor's shape and dtype to be
+     * overwritten with the gradient of this tensor and returned as it, or null (then the rule
+     * allocates a fresh tensor).
+     * <ul>
+     * <li>For a leaf: storage only this leaf owns. Null while it is in use (the gradient of this
+     * tensor, or handed out before); it is free again after {@link #zeroGrad()}.
+     * <li>For a computed tensor: the storage its operation lent with {@link #lendGradBuffer}, at
+     * most once per graph. Backprop hands that gradient only to the lending operation's own
+     * backward rule (and {@link Backprop#gradients} returns a copy), so nobody keeps it.
+     * </ul>
      */
     public Tensor takeGradBuffer() {
-        if (node != null || !requiresGrad) {
+        if (node != null) {
+            Supplier<Tensor> lender = gradLender;
+            gradLender = null;
+            return lender == null ? null : lender.get();
+        }
+        if (!requiresGrad) {
             return null;
         }
         if (ownedGrad == null) {
@@ -275,6 +289,22 @@ public final class Tensor {
             return ownedGrad;
         }
         return null;
+    }
+
+    /**
+     * For an operation whose backward rule reads the gradient at its output and keeps nothing of
+     * it (the fused layers): lends storage, reused from step to step, to whichever rule computes
+     * the gradient of this computed tensor first (see {@link #takeGradBuffer()}). The
+     * {@code lender} gives that storage, or null if the operation can no longer lend it (its
+     * storage was taken by a later graph). Returns this tensor.
+     */
+    public Tensor lendGradBuffer(Supplier<Tensor> lender) {
+        if (node == null) {
+            throw new DescentException("lendGradBuffer() on a leaf tensor: only an operation's output can be lent"
+                    + " gradient storage");
+        }
+        gradLender = lender;
+        return this;
     }
 
     /** Adds {@code g} to this leaf's gradient (what backward does for every leaf). */

@@ -8,6 +8,7 @@ import org.descent.data.Batches;
 import org.descent.data.Dataset;
 import org.descent.loss.Loss;
 import org.descent.nn.Module;
+import org.descent.nn.OutputReuse;
 import org.descent.nn.Parameter;
 import org.descent.optim.Optimizer;
 import org.descent.tensor.Tensor;
@@ -84,8 +85,11 @@ public final class Trainer {
             for (Batch batch : batches.epochReusingStorage(epoch)) {
                 learningRate = optimizer.learningRate();
                 optimizer.zeroGrad();
-                Tensor value = loss.compute(model.forward(batch.features()), batch.targets());
-                value.backward();
+                Tensor value;
+                try (OutputReuse scope = OutputReuse.enter()) {   // the loop keeps nothing of the output
+                    value = loss.compute(model.forward(batch.features()), batch.targets());
+                    value.backward();
+                }
                 double lossValue = value.item();
                 StepResult result = new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue,
                         learningRate, parameters);
