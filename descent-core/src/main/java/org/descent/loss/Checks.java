@@ -21,6 +21,14 @@ final class Checks {
         }
     }
 
+    /** Prediction and target have the same dtype (a fused loss reads both and answers in that dtype). */
+    static void sameDType(String loss, Tensor prediction, Tensor target) {
+        if (prediction.dtype() != target.dtype()) {
+            throw new ShapeException(loss + ": prediction is " + prediction.dtype() + " but target is "
+                    + target.dtype() + "; convert one with .to(DType)");
+        }
+    }
+
     /** Every element of {@code t} lies in [low, high]. */
     static void inRange(String loss, String what, Tensor t, double low, double high) {
         int columns = t.shape().dim(1);

@@ -73,4 +73,14 @@ class LossValidationTest {
         Tensor d = Tensor.zeros(DType.FLOAT64, 4, 2);
         assertMessage(ShapeException.class, () -> new L2Loss().compute(y, d), "l2", "[4, 3]", "[4, 2]");
     }
+
+    @Test
+    void mixedDTypesAreRefused() {
+        Tensor y = Tensor.zeros(DType.FLOAT32, 2, 1);
+        Tensor d = Tensor.zeros(DType.FLOAT64, 2, 1);
+        assertMessage(ShapeException.class, () -> new L2Loss().compute(y, d), "l2: prediction is FLOAT32",
+                "target is FLOAT64", ".to(DType)");
+        assertMessage(ShapeException.class, () -> new BinaryCrossEntropyWithLogits().compute(y, d),
+                "binary_cross_entropy_with_logits: prediction is FLOAT32", "target is FLOAT64");
+    }
 }
