@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.descent.DescentException;
+import org.descent.data.Normalize;
 import org.descent.io.LayerKinds;
 import org.descent.io.LayerSpec;
-import org.descent.io.Normalization;
 import org.descent.io.NetworkSpec;
 import org.descent.loss.BinaryCrossEntropyWithLogits;
 import org.descent.loss.CrossEntropy;
@@ -35,7 +35,7 @@ final class NetworkOptions {
 
     /** The MLP: hidden Linear + activation layers, then a Linear output sized for the task. */
     NetworkSpec spec(int inputSize, Task task, int classes, int targets, List<String> classNames,
-                     Normalization normalization, boolean images) {
+                     Normalize normalization, boolean images) {
         String act = activation.toLowerCase(Locale.ROOT);
         if (!LayerKinds.activationNames().contains(act) || act.contains("softmax")) {
             throw new DescentException("--activation " + activation + ": unknown; use relu, tanh, sigmoid, softplus or identity");

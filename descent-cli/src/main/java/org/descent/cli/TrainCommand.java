@@ -12,7 +12,6 @@ import org.descent.io.AtomicFiles;
 import org.descent.io.Model;
 import org.descent.io.ModelFile;
 import org.descent.io.NetworkSpec;
-import org.descent.io.Standardize;
 import org.descent.loss.Loss;
 import org.descent.optim.Optimizer;
 import org.descent.optim.StopRule;
@@ -97,8 +96,7 @@ final class TrainCommand implements Callable<Integer> {
         Split split = new Split(normalize.apply(raw.train()), normalize.apply(raw.validation()),
                 normalize.apply(raw.test()));
         NetworkSpec spec = network.spec(split.train().featureCount(), prepared.task(), split.train().classes(),
-                split.train().targetCount(), split.train().classNames(),
-                new Standardize(normalize.shift(), normalize.scale()), images);
+                split.train().targetCount(), split.train().classNames(), normalize, images);
         Model model = Model.create(spec, new Random(data.seed));
         Loss loss = network.loss(prepared.task());
         int batches = batch == 0 ? 1 : (split.train().size() + batch - 1) / batch;

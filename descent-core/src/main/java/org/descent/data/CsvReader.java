@@ -28,9 +28,6 @@ import org.descent.tensor.Tensor;
  * }</pre>
  */
 public final class CsvReader {
-    /** Labels above this are taken for a mistake (a real-valued column read as classes). */
-    static final int MAX_LABEL = 65_535;
-
     private final Character separator;
     private final boolean header;
     private final int labelColumn;
@@ -120,9 +117,9 @@ public final class CsvReader {
         int classes = names != null && !names.isEmpty() ? names.size() : 0;
         for (int r = 0; r < labels.length; r++) {
             double value = table.rows[r][column];
-            if (value != Math.rint(value) || value < 0 || value > MAX_LABEL) {
+            if (value != Math.rint(value) || value < 0 || value > OneHot.MAX_LABEL) {
                 throw new DescentException(table.where(r, column) + ": label " + value
-                        + " is not a whole number in 0.." + MAX_LABEL + "; use readRegression for real-valued targets");
+                        + " is not a whole number in 0.." + OneHot.MAX_LABEL + "; use readRegression for real-valued targets");
             }
             labels[r] = (int) value;
             if (classes > 0 && labels[r] >= classes) {

@@ -8,7 +8,8 @@ import org.descent.DescentException;
 /**
  * A folder holding the four files of an MNIST-style data set under their standard names, each
  * raw or with {@code .gz}: {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
- * {@code t10k-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte}.
+ * {@code t10k-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte}. The element type is read from
+ * each file's header (see {@link IdxReader}), whatever the name says.
  */
 public final class IdxFolder {
     private final Path directory;

@@ -1,5 +1,6 @@
 package org.descent.data;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.descent.DescentException;
@@ -7,13 +8,17 @@ import org.descent.tensor.Tensor;
 
 /**
  * Reads the IDX format of MNIST and Fashion-MNIST, raw or gzip-compressed. A file is a
- * big-endian magic number {@code 0x000008nn} (type 08 = unsigned byte, nn dimensions), one
- * big-endian 32-bit size per dimension, then the values in row-major order:
- * images {@code 0x00000803} [count, rows, columns], labels {@code 0x00000801} [count].
+ * big-endian magic number {@code 0x0000ttnn} (type code tt, nn dimensions), one big-endian
+ * 32-bit size per dimension, then the values in row-major order, big-endian: images
+ * {@code 0x0000tt03} [count, rows, columns], labels {@code 0x0000tt01} [count]. The type codes
+ * are those of LeCun's MNIST page: 0x08 unsigned byte (MNIST's images {@code 0x00000803} and
+ * labels {@code 0x00000801}), 0x09 signed byte, 0x0B short (2 bytes), 0x0C int (4 bytes),
+ * 0x0D float (4 bytes), 0x0E double (8 bytes). Labels must be of an integer type.
  *
- * <p>The header is checked against the data: a wrong magic number, a truncated file or gzip
- * stream, or data left over after the announced sizes raise a {@link DescentException} that
- * names the file, the byte offset and what was expected.
+ * <p>The header is checked against the data: a wrong magic number, an unknown type code, a
+ * truncated file or gzip stream, data left over after the announced sizes, a feature that is not
+ * a finite float32 or a label outside 0..65535 raise a {@link DescentException} that names the
+ * file, the byte offset and what was expected.
  */
 public final class IdxReader {
     /** Magic number of an IDX file of unsigned-byte images (3 dimensions). */
@@ -25,29 +30,33 @@ public final class IdxReader {
     }
 
     /**
-     * The images as float32 features [count, rows·columns], each pixel its raw value 0..255 (scale
-     * with {@link Normalize}, which a model file records, so predictions take raw pixels too).
+     * The images as float32 features [count, rows·columns], each pixel its raw value (0..255 for
+     * MNIST's unsigned bytes; scale with {@link Normalize}, which a model file records, so
+     * predictions take raw pixels too). Byte, short and float values are exact; an int beyond
+     * ±2²⁴ and a double are rounded to the nearest float32, and a value that is not a finite
+     * float32 (NaN, ±∞, a double beyond ±3.4·10³⁸) is refused.
      */
     public static Tensor readImages(Path file) {
         try (IdxInput in = IdxInput.open(file)) {
-            String header = "a 16-byte IDX image header";
-            checkMagic(in, in.readInt(header), IMAGES_MAGIC, "images (unsigned bytes, 3 dimensions)");
-            int count = dimension(in, in.readInt(header), "image count", true);
-            int rows = dimension(in, in.readInt(header), "rows", false);
-            int columns = dimension(in, in.readInt(header), "columns", false);
+            IdxHeader header = IdxHeader.read(in, "images", "a 16-byte IDX image header", "image count", "rows", "columns");
+            IdxType type = header.type();
+            int count = header.size(0);
+            int rows = header.size(1);
+            int columns = header.size(2);
             long pixels = (long) count * rows * columns;
-            String expected = (16 + pixels) + " bytes (16-byte header + " + count + " images of "
-                    + rows + "×" + columns + " pixels)";
+            String expected = (16 + pixels * type.size) + " bytes (16-byte header + " + count + " images of "
+                    + rows + "×" + columns + " pixels" + type.note() + ")";
             if (pixels > Integer.MAX_VALUE) {
                 throw new DescentException(in.name() + ": header announces " + expected + ", too large for one tensor");
             }
             float[] data = new float[(int) pixels];
-            byte[] buffer = new byte[1 << 16];
+            byte[] buffer = new byte[1 << 16];     // a multiple of every value size
             for (int done = 0; done < data.length; ) {
-                int n = Math.min(buffer.length, data.length - done);
-                in.readFully(buffer, n, expected);
-                for (int i = 0; i < n; i++) {
-                    data[done + i] = buffer[i] & 0xff;
+                int n = Math.min(buffer.length / type.size, data.length - done);
+                in.readFully(buffer, n * type.size, expected);
+                type.toFloats(buffer, n, data, done);
+                if (!type.integral()) {
+                    requireFinite(in, type, buffer, n, data, done);
                 }
                 done += n;
             }
@@ -56,20 +65,39 @@ public final class IdxReader {
         }
     }
 
-    /** The labels, each 0..255. */
+    /**
+     * The labels, each a class number 0..65535. Labels must be whole numbers: a float or double
+     * file is refused rather than truncated, and so is a negative or larger label.
+     */
     public static int[] readLabels(Path file) {
         try (IdxInput in = IdxInput.open(file)) {
-            String header = "an 8-byte IDX label header";
-            checkMagic(in, in.readInt(header), LABELS_MAGIC, "labels (unsigned bytes, 1 dimension)");
-            int count = dimension(in, in.readInt(header), "label count", true);
-            String expected = (8L + count) + " bytes (8-byte header + " + count + " labels)";
-            byte[] bytes = new byte[count];
-            in.readFully(bytes, count, expected);
-            in.expectEnd(expected);
-            int[] labels = new int[count];
-            for (int i = 0; i < count; i++) {
-                labels[i] = bytes[i] & 0xff;
+            IdxHeader header = IdxHeader.read(in, "labels", "an 8-byte IDX label header", "label count");
+            IdxType type = header.type();
+            if (!type.integral()) {
+                throw new DescentException(in.name() + ": IDX type code " + type.named() + " in byte 2 of magic number "
+                        + header.magic() + ", but labels are class numbers: a " + type.description + " file is refused "
+                        + "rather than truncated; expected an integer type (" + IdxType.list(true) + ")");
             }
+            int count = header.size(0);
+            String expected = (8 + (long) count * type.size) + " bytes (8-byte header + " + count + " labels"
+                    + type.note() + ")";
+            int[] labels = new int[count];
+            byte[] buffer = new byte[1 << 16];
+            ByteBuffer values = ByteBuffer.wrap(buffer);
+            for (int done = 0; done < count; ) {
+                int n = Math.min(buffer.length / type.size, count - done);
+                in.readFully(buffer, n * type.size, expected);
+                for (int i = 0; i < n; i++) {
+                    double label = type.value(values, i);
+                    if (label < 0 || label > OneHot.MAX_LABEL) {
+                        throw new DescentException(in.name() + ": label " + (long) label + " at byte "
+                                + offsetOf(in, type, n, i) + " is not a class number in 0.." + OneHot.MAX_LABEL);
+                    }
+                    labels[done + i] = (int) label;
+                }
+                done += n;
+            }
+            in.expectEnd(expected);
             return labels;
         }
     }
@@ -100,24 +128,20 @@ public final class IdxReader {
         return Dataset.classification(features, classes, Math.max(count, 1), classNames);
     }
 
-    private static void checkMagic(IdxInput in, int magic, int expected, String what) {
-        if (magic != expected) {
-            String hint = magic == LABELS_MAGIC ? " (this is a labels file)"
-                    : magic == IMAGES_MAGIC ? " (this is an images file)" : "";
-            throw new DescentException(in.name() + ": magic number " + hex(magic) + " at byte 0" + hint
-                    + ", expected " + hex(expected) + " for IDX " + what);
+    /** Refuses the first of the {@code n} values just read that did not become a finite float32. */
+    private static void requireFinite(IdxInput in, IdxType type, byte[] buffer, int n, float[] data, int at) {
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(data[at + i])) {
+                double value = type.value(ByteBuffer.wrap(buffer), i);
+                throw new DescentException(in.name() + ": value " + value + " at byte " + offsetOf(in, type, n, i)
+                        + (Double.isFinite(value) ? " is beyond the float32 range ±" + Float.MAX_VALUE : " is not a finite number")
+                        + "; features must be finite float32 values");
+            }
         }
     }
 
-    private static int dimension(IdxInput in, int size, String what, boolean zeroAllowed) {
-        if (size < 0 || (size == 0 && !zeroAllowed)) {
-            throw new DescentException(in.name() + ": " + what + " " + Integer.toUnsignedString(size) + " at byte "
-                    + (in.offset() - 4) + " is not a valid size");
-        }
-        return size;
-    }
-
-    private static String hex(int value) {
-        return String.format("0x%08X", value);
+    /** The file offset of value {@code i} of the {@code n} values just read. */
+    private static long offsetOf(IdxInput in, IdxType type, int n, int i) {
+        return in.offset() - (long) (n - i) * type.size;
     }
 }

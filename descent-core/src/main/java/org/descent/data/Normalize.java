@@ -2,31 +2,86 @@ package org.descent.data;
 
 import java.util.Arrays;
 import org.descent.DescentException;
+import org.descent.tensor.ShapeException;
 import org.descent.tensor.Tensor;
 
 /**
- * Per-feature affine scaling {@code x'[i, j] = (x[i, j] − shift_j) / scale_j} whose statistics
- * come from the training split only ({@link #minMax} or {@link #standardize} on the training
- * data), then the same transformation is applied to validation and test data, so nothing about
- * them leaks into training.
+ * Per-feature affine scaling {@code x'[i, j] = (x[i, j] − shift_j) / scale_j}, the one
+ * representation of feature scaling: fitted on the training split only ({@link #minMax(Dataset)}
+ * or {@link #standardize(Dataset)}), then applied unchanged to validation and test data, so
+ * nothing about them leaks into training; a model file records it ({@code org.descent.io.NetworkSpec})
+ * and rebuilds it from its statistics ({@link #minMax(double[], double[])},
+ * {@link #standardize(double[], double[])}), so predictions see exactly the inputs training saw.
  *
  * <ul>
- *   <li>min-max: shift_j = min_i x[i, j], scale_j = max_i x[i, j] − min_i x[i, j], mapping the
+ *   <li>min-max: statistics min_j and max_j, shift_j = min_j, scale_j = max_j − min_j, mapping the
  *       training values to [0, 1];</li>
- *   <li>standardization: shift_j = mean μ_j, scale_j = σ_j = sqrt(1/N Σ_i (x[i, j] − μ_j)²),
- *       the population standard deviation as in scikit-learn's StandardScaler.</li>
+ *   <li>standardization: statistics mean μ_j and σ_j = sqrt(1/N Σ_i (x[i, j] − μ_j)²), the
+ *       population standard deviation as in scikit-learn's StandardScaler; shift_j = μ_j,
+ *       scale_j = σ_j.</li>
  * </ul>
- * A constant feature (scale 0) gets scale 1, so it maps to 0 instead of dividing by zero.
+ * A constant feature (scale 0) gets scale 1, so it maps to 0 instead of dividing by zero; a
+ * fitted standardization records σ_j = 1 for it.
  *
  * <p>Shape: fitted on [N, d], applied to any [M, d].
  */
 public final class Normalize {
+    /** How the statistics are taken, with the names a model file gives them. */
+    public enum Method {
+        /** Statistics mean and std. */
+        STANDARDIZE("standardize", "mean", "std"),
+        /** Statistics min and max. */
+        MIN_MAX("min-max", "min", "max");
+
+        private final String label;
+        private final String shiftName;
+        private final String secondName;
+
+        Method(String label, String shiftName, String secondName) {
+            this.label = label;
+            this.shiftName = shiftName;
+            this.secondName = secondName;
+        }
+
+        /** {@code standardize} or {@code min-max}. */
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final Method method;
     private final double[] shift;
+    private final double[] second;
     private final double[] scale;
 
-    private Normalize(double[] shift, double[] scale) {
-        this.shift = shift;
-        this.scale = scale;
+    /** Checks the statistics (one finite value each per feature, std ≥ 0, min ≤ max) and derives the scale. */
+    private Normalize(Method method, double[] shift, double[] second) {
+        if (shift == null || second == null || shift.length != second.length || shift.length == 0) {
+            throw new DescentException(method + " normalization needs " + method.shiftName + " and " + method.secondName
+                    + " arrays of the same, non-zero length, got " + (shift == null ? "null" : shift.length) + " and "
+                    + (second == null ? "null" : second.length) + " values");
+        }
+        this.method = method;
+        this.shift = shift.clone();
+        this.second = second.clone();
+        this.scale = new double[shift.length];
+        for (int j = 0; j < shift.length; j++) {
+            if (!Double.isFinite(shift[j]) || !Double.isFinite(second[j])) {
+                throw new DescentException(method + " normalization of feature " + j + " has " + method.shiftName + " "
+                        + shift[j] + " and " + method.secondName + " " + second[j] + "; expected finite values");
+            }
+            if (method == Method.STANDARDIZE && second[j] < 0) {
+                throw new DescentException("standardize normalization of feature " + j + " has std " + second[j]
+                        + "; expected a standard deviation >= 0");
+            }
+            if (method == Method.MIN_MAX && second[j] < shift[j]) {
+                throw new DescentException("min-max normalization of feature " + j + " has min " + shift[j] + " > max "
+                        + second[j] + "; expected min <= max");
+            }
+            double s = method == Method.STANDARDIZE ? second[j] : second[j] - shift[j];
+            scale[j] = s > 0 ? s : 1.0;
+        }
     }
 
     /** Min-max scaling fitted on {@code train}'s features. */
@@ -45,11 +100,7 @@ public final class Normalize {
                 max[j] = Math.max(max[j], v);
             }
         }
-        double[] range = new double[d];
-        for (int j = 0; j < d; j++) {
-            range[j] = nonZero(max[j] - min[j]);
-        }
-        return new Normalize(min, range);
+        return new Normalize(Method.MIN_MAX, min, max);
     }
 
     /** Standardization to mean 0 and standard deviation 1, fitted on {@code train}'s features. */
@@ -76,17 +127,42 @@ public final class Normalize {
         }
         double[] std = new double[d];
         for (int j = 0; j < d; j++) {
-            std[j] = nonZero(Math.sqrt(squares[j] / n));
+            double sigma = Math.sqrt(squares[j] / n);
+            std[j] = sigma > 0 ? sigma : 1.0;
         }
-        return new Normalize(mean, std);
+        return new Normalize(Method.STANDARDIZE, mean, std);
     }
 
-    /** The fitted shift_j of each feature (a copy). */
+    /** Standardization with known statistics (a std of 0 only centers its feature). */
+    public static Normalize standardize(double[] mean, double[] std) {
+        return new Normalize(Method.STANDARDIZE, mean, std);
+    }
+
+    /** Min-max scaling with known bounds (a feature with max = min is only shifted). */
+    public static Normalize minMax(double[] min, double[] max) {
+        return new Normalize(Method.MIN_MAX, min, max);
+    }
+
+    public Method method() {
+        return method;
+    }
+
+    /** The number of features d this normalization expects. */
+    public int featureCount() {
+        return shift.length;
+    }
+
+    /** shift_j of each feature, the first statistic: mean_j or min_j (a copy). */
     public double[] shift() {
         return shift.clone();
     }
 
-    /** The fitted scale_j of each feature (a copy; 1 for constant features). */
+    /** The second statistic of each feature as fitted or given: std_j or max_j (a copy). */
+    public double[] secondStatistic() {
+        return second.clone();
+    }
+
+    /** scale_j of each feature (a copy; 1 for constant features). */
     public double[] scale() {
         return scale.clone();
     }
@@ -96,10 +172,13 @@ public final class Normalize {
         return data.withFeatures(apply(data.features()));
     }
 
-    /** The transformed features, a new tensor of the same dtype and shape [M, d]. */
+    /**
+     * The transformed features, a new tensor of the same dtype and shape [M, d], computed in
+     * float64 and rounded to the dtype. No graph is recorded.
+     */
     public Tensor apply(Tensor features) {
         if (features.shape().rank() != 2 || features.shape().dim(1) != shift.length) {
-            throw new DescentException("normalization was fitted on " + shift.length + " features, cannot apply it to "
+            throw new ShapeException("normalization was fitted on " + shift.length + " features, cannot apply it to "
                     + features.shape());
         }
         Tensor out = features.copy(features.dtype());
@@ -112,15 +191,29 @@ public final class Normalize {
         return out;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Normalize n && method == n.method && Arrays.equals(shift, n.shift)
+                && Arrays.equals(second, n.second);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * method.hashCode() + Arrays.hashCode(shift)) + Arrays.hashCode(second);
+    }
+
+    /** E.g. {@code Normalize(standardize, mean=[3.0, 7.0], std=[1.63, 1.0])}. */
+    @Override
+    public String toString() {
+        return "Normalize(" + method + ", " + method.shiftName + "=" + Arrays.toString(shift) + ", "
+                + method.secondName + "=" + Arrays.toString(second) + ")";
+    }
+
     private static int rows(Tensor x) {
         int n = x.shape().dim(0);
         if (n == 0) {
             throw new DescentException("cannot fit a normalization on an empty training set");
         }
         return n;
-    }
-
-    private static double nonZero(double scale) {
-        return scale > 0 ? scale : 1.0;
     }
 }

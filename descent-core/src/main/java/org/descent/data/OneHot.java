@@ -10,6 +10,9 @@ import org.descent.tensor.Tensor;
  * <p>Shape: labels [N] → float32 targets [N, K].
  */
 public final class OneHot {
+    /** Labels above this are taken for a mistake (a real-valued column read as classes, a corrupt file). */
+    static final int MAX_LABEL = 65_535;
+
     private OneHot() {
     }
 

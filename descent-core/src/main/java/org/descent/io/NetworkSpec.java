@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import org.descent.DescentException;
+import org.descent.data.Normalize;
 import org.descent.nn.Module;
 import org.descent.nn.Sequential;
 
@@ -16,7 +17,7 @@ import org.descent.nn.Sequential;
  * NetworkSpec spec = new NetworkSpec(784,
  *         List.of(LayerSpec.linear(256), LayerSpec.activation("relu"), LayerSpec.linear(128),
  *                 LayerSpec.activation("relu"), LayerSpec.linear(10)),
- *         "classification", "cross-entropy", 10, List.of(), new Standardize(means, stds));
+ *         "classification", "cross-entropy", 10, List.of(), Normalize.standardize(means, stds));
  * }</pre>
  *
  * @param inputSize     the number of input features, > 0
@@ -25,15 +26,16 @@ import org.descent.nn.Sequential;
  * @param loss          the loss it was trained with, e.g. {@code cross-entropy}
  * @param classCount    the number of classes, 0 for regression
  * @param classNames    one name per class, or empty
- * @param normalization the preprocessing applied before the network, or null for none
+ * @param normalization the preprocessing applied before the network (fitted on the training data, or
+ *                      rebuilt from its statistics), or null for none
  * @param labelSmoothing the label smoothing s of a cross-entropy loss (PyTorch's convention), in [0, 1); 0 for none
  */
 public record NetworkSpec(int inputSize, List<LayerSpec> layers, String task, String loss, int classCount,
-                          List<String> classNames, Normalization normalization, double labelSmoothing) {
+                          List<String> classNames, Normalize normalization, double labelSmoothing) {
 
     /** A spec whose loss has no label smoothing. */
     public NetworkSpec(int inputSize, List<LayerSpec> layers, String task, String loss, int classCount,
-                       List<String> classNames, Normalization normalization) {
+                       List<String> classNames, Normalize normalization) {
         this(inputSize, layers, task, loss, classCount, classNames, normalization, 0);
     }
 

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.descent.DescentException;
+import org.descent.data.Normalize;
 
 /**
- * The JSON form of a {@link NetworkSpec}, with snake_case keys:
+ * The JSON form of a {@link NetworkSpec}, with snake_case keys (the normalization is a
+ * {@link Normalize} by its method and its two statistics per feature):
  *
  * <pre>
  * {"input_size":784,
@@ -51,10 +53,14 @@ final class SpecJson {
         if (spec.labelSmoothing() != 0) {
             root.put("label_smoothing", spec.labelSmoothing());
         }
-        if (spec.normalization() instanceof Standardize s) {
-            writeNormalization(root, "standardize", "mean", s.mean(), "std", s.std());
-        } else if (spec.normalization() instanceof MinMax m) {
-            writeNormalization(root, "min-max", "min", m.min(), "max", m.max());
+        Normalize normalization = spec.normalization();
+        if (normalization != null) {
+            switch (normalization.method()) {
+                case STANDARDIZE -> writeNormalization(root, "standardize", "mean", normalization.shift(), "std",
+                        normalization.secondStatistic());
+                case MIN_MAX -> writeNormalization(root, "min-max", "min", normalization.shift(), "max",
+                        normalization.secondStatistic());
+            }
         }
         return root.toString();
     }
@@ -126,14 +132,14 @@ final class SpecJson {
         return value.intValue();
     }
 
-    private static Normalization normalization(JsonNode node) {
+    private static Normalize normalization(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
         String method = require(node, "method", JsonNode::isTextual, "\"standardize\" or \"min-max\"").textValue();
         return switch (method) {
-            case "standardize" -> new Standardize(doubles(node, "mean"), doubles(node, "std"));
-            case "min-max" -> new MinMax(doubles(node, "min"), doubles(node, "max"));
+            case "standardize" -> Normalize.standardize(doubles(node, "mean"), doubles(node, "std"));
+            case "min-max" -> Normalize.minMax(doubles(node, "min"), doubles(node, "max"));
             default -> throw new DescentException("normalization method '" + method
                     + "' is unknown; expected \"standardize\" or \"min-max\"");
         };

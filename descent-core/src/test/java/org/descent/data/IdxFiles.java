@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes tiny IDX files for the tests: a big-endian header, then unsigned bytes. */
+/** Writes tiny IDX files for the tests: a big-endian header, then the values big-endian. */
 final class IdxFiles {
     private IdxFiles() {
     }
@@ -31,6 +31,26 @@ final class IdxFiles {
         out.writeInt(IdxReader.LABELS_MAGIC);
         out.writeInt(labels.length);
         out.write(labels);
+        return bytes.toByteArray();
+    }
+
+    /** A file of {@code type} with sizes {@code dims}, each value written as that type. */
+    static byte[] typed(IdxType type, int[] dims, double... values) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(type.code << 8 | dims.length);
+        for (int size : dims) {
+            out.writeInt(size);
+        }
+        for (double v : values) {
+            switch (type) {
+                case UNSIGNED_BYTE, SIGNED_BYTE -> out.writeByte((int) v);
+                case SHORT -> out.writeShort((int) v);
+                case INT -> out.writeInt((int) v);
+                case FLOAT -> out.writeFloat((float) v);
+                case DOUBLE -> out.writeDouble(v);
+            }
+        }
         return bytes.toByteArray();
     }
 

@@ -2,9 +2,11 @@ package org.descent.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.descent.DescentException;
+import org.descent.tensor.ShapeException;
 import org.descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +45,45 @@ class NormalizeTest {
         Dataset empty = train.subset(new int[0]);
         e = assertThrows(DescentException.class, () -> Normalize.standardize(empty));
         assertEquals("cannot fit a normalization on an empty training set", e.getMessage());
+        assertThrows(ShapeException.class, () -> minMax.apply(Tensor.of(new float[2], 2)));
+    }
+
+    @Test
+    void knownStatisticsGiveTheSameScaling() {
+        Normalize fitted = Normalize.minMax(train);
+        Normalize given = Normalize.minMax(new double[] {1, 7}, new double[] {5, 7});
+        assertEquals(fitted, given);
+        assertEquals(fitted.hashCode(), given.hashCode());
+        assertArrayEquals(new double[] {5, 7}, given.secondStatistic(), 0.0);
+        assertArrayEquals(new double[] {4, 1}, given.scale(), 0.0);     // max = min: only shifted
+        Normalize standard = Normalize.standardize(new double[] {3, 5}, new double[] {2, 0});
+        assertEquals(Normalize.Method.STANDARDIZE, standard.method());
+        assertEquals(2, standard.featureCount());
+        assertArrayEquals(new double[] {-1, 0, 0, 0, 2, 0},
+                standard.apply(Tensor.of(new double[] {1, 5, 3, 5, 7, 5}, 3, 2)).toDoubleArray(), 0.0);
+        assertEquals("Normalize(standardize, mean=[3.0, 5.0], std=[2.0, 0.0])", standard.toString());
+        assertNotEquals(standard, Normalize.minMax(new double[] {3, 5}, new double[] {5, 5}));
+    }
+
+    @Test
+    void badStatisticsAreRefusedWithTheFeature() {
+        assertMessage("standardize normalization of feature 0 has std -1.0; expected a standard deviation >= 0",
+                () -> Normalize.standardize(new double[] {0}, new double[] {-1}));
+        assertMessage("min-max normalization of feature 1 has min 2.0 > max 1.0; expected min <= max",
+                () -> Normalize.minMax(new double[] {0, 2}, new double[] {1, 1}));
+        assertMessage("min-max normalization needs min and max arrays of the same, non-zero length, got 2 and 1 values",
+                () -> Normalize.minMax(new double[] {0, 2}, new double[] {1}));
+        assertMessage("standardize normalization needs mean and std arrays of the same, non-zero length, got null and 1 values",
+                () -> Normalize.standardize(null, new double[] {1}));
+        assertMessage("standardize normalization of feature 1 has mean NaN and std 1.0; expected finite values",
+                () -> Normalize.standardize(new double[] {0, Double.NaN}, new double[] {1, 1}));
+        Dataset infinite = Dataset.regression(Tensor.of(new double[] {1, Double.POSITIVE_INFINITY}, 2, 1),
+                Tensor.of(new double[] {0, 0}, 2, 1));
+        assertMessage("min-max normalization of feature 0 has min 1.0 and max Infinity; expected finite values",
+                () -> Normalize.minMax(infinite));
+    }
+
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable action) {
+        assertEquals(expected, assertThrows(DescentException.class, action).getMessage());
     }
 }

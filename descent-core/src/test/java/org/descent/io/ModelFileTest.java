@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.descent.DescentException;
+import org.descent.data.Normalize;
 import org.descent.nn.Parameter;
 import org.descent.nn.Sequential;
 import org.descent.tensor.DType;
@@ -26,7 +27,7 @@ class ModelFileTest {
     private static NetworkSpec smallSpec(int hidden) {
         return new NetworkSpec(3, List.of(LayerSpec.linear(hidden), LayerSpec.activation("tanh"), LayerSpec.linear(2)),
                 "classification", "cross-entropy", 2, List.of("no", "yes"),
-                new MinMax(new double[] {0, -1, 5}, new double[] {1, 1, 9}));
+                Normalize.minMax(new double[] {0, -1, 5}, new double[] {1, 1, 9}));
     }
 
     private static void assertMessage(Executable action, String... parts) {

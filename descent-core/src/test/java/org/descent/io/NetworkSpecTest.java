@@ -30,7 +30,7 @@ class NetworkSpecTest {
         }
         return new NetworkSpec(784, List.of(LayerSpec.linear(256), LayerSpec.activation("relu"), LayerSpec.linear(128),
                 LayerSpec.activation("relu"), LayerSpec.linear(10)), "classification", "cross-entropy", 10,
-                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), new Standardize(mean, std));
+                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), Normalize.standardize(mean, std));
     }
 
     @Test
@@ -51,7 +51,7 @@ class NetworkSpecTest {
         NetworkSpec spec = mnistMlp();
         assertEquals(spec, NetworkSpec.fromJson(spec.toJson(), "test"));
         NetworkSpec regression = new NetworkSpec(3, List.of(LayerSpec.linear(4), LayerSpec.activation("log_softmax")),
-                "regression", "l2", 0, List.of(), new MinMax(new double[] {-1, 0.1, 2}, new double[] {1, 0.3, 2}));
+                "regression", "l2", 0, List.of(), Normalize.minMax(new double[] {-1, 0.1, 2}, new double[] {1, 0.3, 2}));
         assertEquals(regression, NetworkSpec.fromJson(regression.toJson(), "test"));
         NetworkSpec plain = new NetworkSpec(2, List.of(LayerSpec.linear(1)), "regression", "l2", 0, List.of(), null);
         assertEquals("{\"input_size\":2,\"layers\":[{\"kind\":\"linear\",\"size\":1}],\"task\":\"regression\","
@@ -84,22 +84,44 @@ class NetworkSpecTest {
     @Test
     void normalizationIsAppliedPerFeature() {
         Tensor x = Tensor.of(new double[] {1, 5, 3, 5, 7, 5}, 3, 2);
-        Tensor standardized = new Standardize(new double[] {3, 5}, new double[] {2, 0}).apply(x);
+        Tensor standardized = Normalize.standardize(new double[] {3, 5}, new double[] {2, 0}).apply(x);
         assertEquals(List.of(-1.0, 0.0, 0.0, 0.0, 2.0, 0.0), toList(standardized));
-        Tensor scaled = new MinMax(new double[] {1, 5}, new double[] {5, 5}).apply(x);
+        Tensor scaled = Normalize.minMax(new double[] {1, 5}, new double[] {5, 5}).apply(x);
         assertEquals(List.of(0.0, 0.0, 0.5, 0.0, 1.5, 0.0), toList(scaled));
     }
 
     @Test
-    void standardizeMatchesTheTrainingPreprocessingBitForBit() {
+    void fittedScalingSurvivesTheJsonBitForBit() {
         Tensor x = Tensor.uniform(new Random(5), -3, 7, DType.FLOAT32, 20, 3);
         for (int i = 0; i < 20; i++) {
-            x.set(i * 3 + 1, 2.5);
+            x.set(i * 3 + 1, 2.5);                  // a constant feature: scale 1
         }
-        Normalize fitted = Normalize.standardize(Dataset.regression(x, Tensor.zeros(DType.FLOAT32, 20, 1)));
-        Tensor trained = fitted.apply(x);
-        Tensor predicted = new Standardize(fitted.shift(), fitted.scale()).apply(x);
-        assertArrayEquals(trained.floatData(), predicted.floatData());
+        Dataset train = Dataset.regression(x, Tensor.zeros(DType.FLOAT32, 20, 1));
+        for (Normalize fitted : List.of(Normalize.standardize(train), Normalize.minMax(train))) {
+            NetworkSpec spec = new NetworkSpec(3, List.of(LayerSpec.linear(1)), "regression", "l2", 0, List.of(), fitted);
+            Normalize read = NetworkSpec.fromJson(spec.toJson(), "test").normalization();
+            assertEquals(fitted, read);
+            assertArrayEquals(fitted.scale(), read.scale(), 0.0);
+            assertArrayEquals(fitted.apply(x).floatData(), read.apply(x).floatData(), fitted.method().toString());
+        }
+    }
+
+    /** The JSON the io.Standardize / io.MinMax records wrote before Normalize became the one type. */
+    @Test
+    void modelFileJsonIsUnchanged() {
+        String minMax = "{\"input_size\":3,\"layers\":[{\"kind\":\"linear\",\"size\":2}],\"task\":\"regression\","
+                + "\"loss\":\"l2\",\"class_count\":0,\"class_names\":[],\"normalization\":{\"method\":\"min-max\","
+                + "\"min\":[-1.0,0.1,2.0],\"max\":[1.0,0.3,2.0]}}";
+        String standardize = "{\"input_size\":2,\"layers\":[{\"kind\":\"linear\",\"size\":2}],\"task\":\"classification\","
+                + "\"loss\":\"cross-entropy\",\"class_count\":2,\"class_names\":[\"a\",\"b\"],\"normalization\":"
+                + "{\"method\":\"standardize\",\"mean\":[0.5,-3.0],\"std\":[0.0,1.25]}}";
+        NetworkSpec scaled = NetworkSpec.fromJson(minMax, "old.safetensors");
+        assertEquals(Normalize.minMax(new double[] {-1, 0.1, 2}, new double[] {1, 0.3, 2}), scaled.normalization());
+        assertEquals(minMax, scaled.toJson());
+        NetworkSpec standardized = NetworkSpec.fromJson(standardize, "old.safetensors");
+        assertEquals(Normalize.standardize(new double[] {0.5, -3}, new double[] {0, 1.25}), standardized.normalization());
+        assertArrayEquals(new double[] {1, 1.25}, standardized.normalization().scale(), 0.0);
+        assertEquals(standardize, standardized.toJson());
     }
 
     private static List<Double> toList(Tensor t) {
@@ -117,10 +139,10 @@ class NetworkSpecTest {
         assertMessage("2 class names given for 3 classes",
                 () -> new NetworkSpec(2, one, "classification", "cross-entropy", 3, List.of("a", "b"), null));
         assertMessage("normalization is for 1 features but the network has 2 inputs", () -> new NetworkSpec(2, one,
-                "regression", "l2", 0, List.of(), new Standardize(new double[] {0}, new double[] {1})));
-        assertMessage("feature 0 has std -1.0", () -> new Standardize(new double[] {0}, new double[] {-1}));
+                "regression", "l2", 0, List.of(), Normalize.standardize(new double[] {0}, new double[] {1})));
+        assertMessage("feature 0 has std -1.0", () -> Normalize.standardize(new double[] {0}, new double[] {-1}));
         assertMessage("feature 1 has min 2.0 > max 1.0",
-                () -> new MinMax(new double[] {0, 2}, new double[] {1, 1}));
+                () -> Normalize.minMax(new double[] {0, 2}, new double[] {1, 1}));
         assertMessage("the network's loss must be named", () -> new NetworkSpec(2, one, "regression", " ", 0, List.of(), null));
     }
 
