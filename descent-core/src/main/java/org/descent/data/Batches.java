@@ -52,7 +52,16 @@ public final class Batches {
             Arrays.setAll(identity, i -> i);
             return identity;
         }
-        return Shuffle.permutation(data.size(), Shuffle.random(seed, epoch));
+        return shuffledOrder(data.size(), seed, epoch);
+    }
+
+    /**
+     * The order in which epoch {@code epoch} of a mini-batch run with {@code seed} visits
+     * {@code sampleCount} samples, without the data: what {@link #order(int)} returns for a data
+     * set of that size, for trainers that hold the samples elsewhere (on a cluster).
+     */
+    public static int[] shuffledOrder(int sampleCount, long seed, int epoch) {
+        return Shuffle.permutation(sampleCount, Shuffle.random(seed, epoch));
     }
 
     /** The batches of epoch {@code epoch}, each copied when the iteration reaches it. */

@@ -10,6 +10,14 @@ public final class History {
     private final List<EpochResult> epochs = new ArrayList<>();
     private String stopReason = "completed all epochs";
 
+    /** The history of a run whose epochs were trained elsewhere (by another trainer), in order. */
+    public static History of(List<EpochResult> epochs, String stopReason) {
+        History history = new History();
+        epochs.forEach(history::add);
+        history.stoppedBecause(stopReason);
+        return history;
+    }
+
     void add(EpochResult epoch) {
         epochs.add(epoch);
     }

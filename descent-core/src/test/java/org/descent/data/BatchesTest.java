@@ -52,6 +52,14 @@ class BatchesTest {
     }
 
     @Test
+    void theOrderCanBeComputedWithoutTheData() {
+        Batches batches = new Batches(data, 4, 5);
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            assertArrayEquals(batches.order(epoch), Batches.shuffledOrder(data.size(), 5, epoch));
+        }
+    }
+
+    @Test
     void deterministicForSeedAndEpoch() {
         Batches batches = new Batches(data, 4, 5);
         assertArrayEquals(batches.order(2), new Batches(data, 4, 5).order(2));

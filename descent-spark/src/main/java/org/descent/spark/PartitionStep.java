@@ -1,0 +1,70 @@
+package org.descent.spark;
+
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+import org.descent.nn.Parameter;
+import org.descent.nn.Sequential;
+import org.descent.tensor.Tensor;
+
+/**
+ * The work of one partition in one step, run on an executor: load the broadcast weights into a
+ * cached network, take the rows of the step's batch that this partition holds, and return
+ * B<sub>p</sub> times the gradient of the mean loss over them, that is the summed gradient
+ * {@code Σ_{n ∈ batch ∩ partition} ∇div(f(x_n; W), d_n)}, from Descent's own {@code backward()}.
+ */
+final class PartitionStep implements Function2<Integer, Iterator<PartitionShard>, Iterator<PartitionGradient>> {
+    private static final long serialVersionUID = 1L;
+
+    private final String specJson;
+    private final LossFactory loss;
+    private final long[] firstSample;
+    private final Broadcast<StepInput> input;
+
+    /** @param firstSample the global index of the first sample of each partition */
+    PartitionStep(String specJson, LossFactory loss, long[] firstSample, Broadcast<StepInput> input) {
+        this.specJson = specJson;
+        this.loss = loss;
+        this.firstSample = firstSample;
+        this.input = input;
+    }
+
+    @Override
+    public Iterator<PartitionGradient> call(Integer partition, Iterator<PartitionShard> shards) {
+        PartitionShard shard = shards.next();
+        StepInput step = input.value();
+        int[] rows = shard.rowsOf(step.batch(), firstSample[partition]);
+        if (rows.length == 0) {
+            return List.of(PartitionGradient.none(partition)).iterator();
+        }
+        Sequential network = ExecutorModels.borrow(specJson);
+        try {
+            return List.of(gradient(partition, network, shard, rows, step)).iterator();
+        } finally {
+            ExecutorModels.giveBack(specJson, network);
+        }
+    }
+
+    private PartitionGradient gradient(int partition, Sequential network, PartitionShard shard, int[] rows,
+                                       StepInput step) {
+        Weights.load(step.weights(), network, "the weights broadcast for step " + step.step());
+        network.train();
+        network.zeroGrad();
+        Tensor value = loss.get().compute(network.forward(shard.features(rows)), shard.targets(rows));
+        value.backward();
+        double lossValue = value.item();
+        List<Parameter> parameters = network.parameters();
+        double[][] sums = new double[parameters.size()][];
+        for (int i = 0; i < sums.length; i++) {
+            Tensor grad = parameters.get(i).grad();
+            if (grad != null) {
+                sums[i] = grad.toDoubleArray();
+                for (int j = 0; j < sums[i].length; j++) {
+                    sums[i][j] *= rows.length;      // mean over B_p samples → sum over them
+                }
+            }
+        }
+        return new PartitionGradient(partition, rows.length, lossValue * rows.length, sums);
+    }
+}

@@ -1,0 +1,192 @@
+package org.descent.spark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.descent.DescentException;
+import org.descent.data.Batches;
+import org.descent.data.Dataset;
+import org.descent.io.Model;
+import org.descent.nn.Parameter;
+import org.descent.optim.GradientNorm;
+import org.descent.optim.Optimizer;
+import org.descent.train.EpochResult;
+import org.descent.train.History;
+import org.descent.train.TrainingConfig;
+
+/**
+ * Synchronous data-parallel training on Apache Spark: the samples are an RDD spread over the
+ * executors, the weights live on the driver. Step k with mini-batch 𝓑<sub>k</sub> of B samples
+ * (the same batches, in the same order, as {@link org.descent.train.Trainer} on one machine with
+ * the same {@link TrainingConfig}):
+ *
+ * <ol>
+ *   <li>the driver broadcasts the weights W<sub>k</sub> and the indices of 𝓑<sub>k</sub>;</li>
+ *   <li>each partition p computes, with Descent's autograd on the samples of 𝓑<sub>k</sub> it
+ *       holds, 𝓑<sub>k,p</sub>, the summed gradient
+ *       {@code G_p = Σ_{n ∈ 𝓑_{k,p}} ∇_W div(f(x_n; W_k), d_n)};</li>
+ *   <li>the driver adds the G<sub>p</sub> in partition order in float64 and sets
+ *       {@code ∇Loss(W_k) = (1/B) Σ_p G_p}, exactly the gradient of the batch's mean loss;</li>
+ *   <li>the driver's {@link Optimizer} (any: gradient descent, momentum, Adam) takes its step
+ *       W<sub>k+1</sub> = step(W<sub>k</sub>, ∇Loss(W<sub>k</sub>)).</li>
+ * </ol>
+ *
+ * So the run is mathematically the single-machine run; the weights differ only by float32
+ * rounding (the per-partition sums are added in another order), and the same data in the same
+ * partitions give bitwise the same run however the tasks are scheduled. Sample n is the n-th
+ * element of the RDD in partition order, so the RDD's order must be deterministic (for example
+ * read from files, or {@link #distribute}d from a {@link Dataset}). As with the single-machine
+ * trainer, the samples are used as given: normalize them before.
+ *
+ * <p>Each step is one Spark job, so it costs a scheduling round trip of milliseconds; this pays
+ * off when one step's gradient is much more work than that (large batches, large networks, data
+ * that do not fit on one machine), not for small data sets.
+ */
+public final class SparkTrainer {
+    private final Model model;
+    private final LossFactory loss;
+    private final Optimizer optimizer;
+    private final TrainingConfig config;
+
+    /**
+     * @param model     the network to train (on the driver) and its spec (to rebuild it on the executors)
+     * @param loss      makes the loss on the executors, e.g. {@code CrossEntropy::new}
+     * @param optimizer an optimizer over {@code model.network().parameters()}, run on the driver
+     * @param config    epochs, batch size (0 for the full batch) and the seed of the batch order
+     */
+    public SparkTrainer(Model model, LossFactory loss, Optimizer optimizer, TrainingConfig config) {
+        if (model == null || loss == null || optimizer == null || config == null) {
+            throw new DescentException("SparkTrainer needs a model, a loss factory, an optimizer and a config; got "
+                    + Arrays.asList(model, loss, optimizer, config));
+        }
+        if (!optimizer.parameters().equals(model.network().parameters())) {
+            throw new DescentException("the optimizer does not update this model's parameters; build it over "
+                    + "model.network().parameters()");
+        }
+        this.model = model;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.config = config;
+    }
+
+    /** The rows of {@code data} as an RDD of {@code partitions} slices, in order: row n is sample n. */
+    public static JavaRDD<Sample> distribute(JavaSparkContext context, Dataset data, int partitions) {
+        if (partitions < 1) {
+            throw new DescentException("the number of partitions must be at least 1, got " + partitions);
+        }
+        return context.parallelize(Sample.of(data), partitions);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** Trains on {@code train} for the configured epochs; the model's weights are updated in place. */
+    public History fit(JavaRDD<Sample> train) {
+        int inputs = model.spec().inputSize();
+        int outputs = model.spec().outputSize();
+        JavaRDD<PartitionShard> shards = train
+                .mapPartitionsWithIndex((p, samples) -> List.of(PartitionShard.pack(p, samples, inputs, outputs)).iterator(),
+                        true)
+                .persist(StorageLevel.MEMORY_ONLY());
+        try {
+            return run(JavaSparkContext.fromSparkContext(train.context()), shards);
+        } catch (DescentException e) {
+            throw e;
+        } catch (Exception e) {
+            // A bad sample fails a task; Spark reports it wrapped: name the cause first.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DescentException) {
+                    throw new DescentException(cause.getMessage(), e);
+                }
+            }
+            throw new DescentException("the Spark job failed: " + e.getMessage(), e);
+        } finally {
+            shards.unpersist(false);
+        }
+    }
+
+    private History run(JavaSparkContext context, JavaRDD<PartitionShard> shards) {
+        long[] firstSample = firstSamples(shards.map(PartitionShard::size).collect());
+        int n = sampleCount(firstSample, shards);
+        int batchSize = config.batchSize() == 0 ? n : Math.min(config.batchSize(), n);
+        String specJson = model.spec().toJson();
+        List<Parameter> parameters = model.network().parameters();
+        List<EpochResult> epochs = new ArrayList<>();
+        long step = 0;
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long start = System.nanoTime();
+            int[] order = config.batchSize() == 0 ? identity(n) : Batches.shuffledOrder(n, config.seed(), epoch);
+            double lossSum = 0;
+            double gradientNorm = Double.NaN;
+            double learningRate = Double.NaN;
+            for (int from = 0; from < n; from += batchSize) {
+                int[] batch = Arrays.copyOfRange(order, from, Math.min(from + batchSize, n));
+                GradientSum sum = gradient(context, shards, specJson, firstSample,
+                        new StepInput(++step, Weights.encode(model.network()), batch), parameters.size());
+                if (sum.samples() != batch.length) {
+                    throw new DescentException("step " + step + ": the partitions returned " + sum.samples()
+                            + " of the batch's " + batch.length + " samples; was the RDD's order not deterministic?");
+                }
+                if (!Double.isFinite(sum.lossSum())) {
+                    throw new DescentException("the loss is " + sum.lossSum() / batch.length + " at step " + step
+                            + "; the run diverged: try a smaller learning rate");
+                }
+                learningRate = optimizer.learningRate();
+                sum.setMeanGradients(parameters);
+                if (from + batchSize >= n) {
+                    gradientNorm = GradientNorm.of(parameters);   // the epoch reports its last step's, as Trainer does
+                }
+                optimizer.step();
+                lossSum += sum.lossSum();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            epochs.add(new EpochResult(epoch, lossSum / n, Double.NaN, Double.NaN, gradientNorm, learningRate, seconds,
+                    n / seconds));
+        }
+        model.network().eval();
+        return History.of(epochs, "completed all epochs");
+    }
+
+    private GradientSum gradient(JavaSparkContext context, JavaRDD<PartitionShard> shards, String specJson,
+                                 long[] firstSample, StepInput input, int parameterCount) {
+        Broadcast<StepInput> broadcast = context.broadcast(input);
+        try {
+            return GradientSum.of(shards.mapPartitionsWithIndex(
+                    new PartitionStep(specJson, loss, firstSample, broadcast), false).collect(), parameterCount);
+        } finally {
+            broadcast.destroy();
+        }
+    }
+
+    /** The global index of each partition's first sample: the prefix sums of the partition sizes. */
+    private static long[] firstSamples(List<Integer> sizes) {
+        long[] first = new long[sizes.size() + 1];
+        for (int p = 0; p < sizes.size(); p++) {
+            first[p + 1] = first[p] + sizes.get(p);
+        }
+        return first;
+    }
+
+    private static int sampleCount(long[] firstSample, JavaRDD<PartitionShard> shards) {
+        long n = firstSample[firstSample.length - 1];
+        if (n == 0) {
+            throw new DescentException("the training RDD has no samples (" + shards.getNumPartitions() + " partitions)");
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new DescentException("the training RDD has " + n + " samples; at most " + Integer.MAX_VALUE
+                    + " are supported");
+        }
+        return (int) n;
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        return order;
+    }
+}

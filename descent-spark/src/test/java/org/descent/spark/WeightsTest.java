@@ -1,0 +1,33 @@
+package org.descent.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.descent.DescentException;
+import org.descent.nn.Linear;
+import org.descent.nn.Relu;
+import org.descent.nn.Sequential;
+import org.junit.jupiter.api.Test;
+
+class WeightsTest {
+
+    @Test
+    void theBroadcastWeightsArriveBitwise() {
+        Sequential driver = new Sequential(new Linear(3, 4, new Random(1)), new Relu(), new Linear(4, 2, new Random(2)));
+        Sequential executor = new Sequential(new Linear(3, 4, new Random(8)), new Relu(), new Linear(4, 2, new Random(9)));
+        Weights.load(Weights.encode(driver), executor, "test weights");
+        driver.namedParameters().forEach((name, p) -> assertArrayEquals(p.value().floatData(),
+                executor.namedParameters().get(name).value().floatData(), name));
+    }
+
+    @Test
+    void weightsOfAnotherArchitectureAreRefused() {
+        Sequential small = new Sequential(new Linear(3, 4, new Random(1)));
+        Sequential deeper = new Sequential(new Linear(3, 4, new Random(1)), new Relu(), new Linear(4, 2, new Random(2)));
+        DescentException e = assertThrows(DescentException.class,
+                () -> Weights.load(Weights.encode(small), deeper, "step 3's weights"));
+        assertTrue(e.getMessage().startsWith("step 3's weights hold tensors [layers.0.weight, layers.0.bias]"), e.getMessage());
+    }
+}
