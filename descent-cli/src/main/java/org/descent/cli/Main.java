@@ -2,6 +2,7 @@ package org.descent.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.descent.DescentException;
@@ -65,6 +66,13 @@ public final class Main implements Runnable {
             err.flush();
             return USER_ERROR;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.printf(Locale.ROOT, "descent: out of memory (the JVM may use at most %d MB); give it more,"
+                    + " e.g. DESCENT_JAVA_OPTS=-Xmx4g ./descent ..., or train on less data%n",
+                    Runtime.getRuntime().maxMemory() >> 20);
+            return USER_ERROR;
+        }
     }
 }
