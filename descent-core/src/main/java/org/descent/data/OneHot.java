@@ -20,7 +20,12 @@ public final class OneHot {
         if (classes < 1) {
             throw new DescentException("one-hot encoding needs at least one class, got " + classes);
         }
-        float[] out = new float[Math.multiplyExact(labels.length, classes)];
+        if ((long) labels.length * classes > Integer.MAX_VALUE) {
+            throw new DescentException("one-hot encoding: " + labels.length + " samples × " + classes + " classes = "
+                    + (long) labels.length * classes + " values, more than one array holds (" + Integer.MAX_VALUE
+                    + "); are the labels class numbers 0..K−1?");
+        }
+        float[] out = new float[labels.length * classes];
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classes) {
                 throw new DescentException("one-hot encoding: row " + i + " has label " + labels[i]

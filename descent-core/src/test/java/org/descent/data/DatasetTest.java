@@ -4,6 +4,7 @@ import static org.descent.data.IdxReaderTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.descent.DescentException;
@@ -50,6 +51,13 @@ class DatasetTest {
     void oneHotLabelOutOfRangeNamesRowLabelAndK() {
         DescentException e = assertThrows(DescentException.class, () -> OneHot.encode(new int[] {0, 1, 5}, 3));
         assertEquals("one-hot encoding: row 2 has label 5, outside 0..2 for K = 3 classes", e.getMessage());
+    }
+
+    @Test
+    void oneHotTooLargeForOneArraySaysSoInsteadOfOverflowing() {
+        DescentException e = assertThrows(DescentException.class, () -> OneHot.encode(new int[60_000], 65_536));
+        assertTrue(e.getMessage().startsWith("one-hot encoding: 60000 samples × 65536 classes = 3932160000 values"),
+                e.getMessage());
     }
 
     @Test
