@@ -5,13 +5,11 @@ package org.descent.autograd;
  * <pre>{@code try (var scope = NoGrad.enter()) { ... } }</pre>
  * Scopes nest and are per thread.
  */
-public final class NoGrad implements AutoCloseable {
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
-
-    private boolean closed;
+public final class NoGrad extends ThreadScope {
+    private static final ThreadLocal<int[]> DEPTH = depthCounter();
 
     private NoGrad() {
-        DEPTH.get()[0]++;
+        super(DEPTH);
     }
 
     public static NoGrad enter() {
@@ -20,14 +18,6 @@ public final class NoGrad implements AutoCloseable {
 
     /** True while inside at least one scope on this thread. */
     public static boolean active() {
-        return DEPTH.get()[0] > 0;
-    }
-
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            DEPTH.get()[0]--;
-        }
+        return active(DEPTH);
     }
 }

@@ -8,7 +8,7 @@ import org.descent.tensor.Tensor;
 /**
  * Storage that one position of a {@link Sequential} reuses from step to step for the tensors the
  * caller never sees: the pre-activation z, a hidden output a (the next layer's input; the final
- * output too inside an {@link OutputReuse} scope) and the gradient dL/da at the output, lent to
+ * output too inside an {@link org.descent.autograd.OutputReuse} scope) and the gradient dL/da at the output, lent to
  * whichever rule computes it (see {@link Tensor#lendGradBuffer}). A forward pass takes the
  * buffers if they are free (else it allocates, so two graphs alive at once, as in gradient
  * accumulation over several forward passes, or in several threads, stay correct); the plain

@@ -1,6 +1,7 @@
 package org.descent.nn;
 
 import java.util.List;
+import org.descent.autograd.OutputReuse;
 import org.descent.tensor.ShapeException;
 import org.descent.tensor.Tensor;
 

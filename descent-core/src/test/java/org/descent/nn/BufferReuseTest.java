@@ -13,6 +13,7 @@ import org.descent.DescentException;
 import org.descent.autograd.Backprop;
 import org.descent.autograd.Function;
 import org.descent.autograd.NoGrad;
+import org.descent.autograd.OutputReuse;
 import org.descent.loss.CrossEntropy;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
