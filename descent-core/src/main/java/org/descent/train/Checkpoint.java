@@ -66,6 +66,13 @@ public final class Checkpoint {
             throw new DescentException(path + " holds the parameters " + weights.keySet() + " but the network has "
                     + parameters.keySet() + "; resume with the same network");
         }
+        parameters.forEach((name, p) -> {
+            if (!weights.get(name).shape().equals(p.value().shape())) {
+                throw new DescentException(path + " was written for another network: its " + name + " has shape "
+                        + weights.get(name).shape() + " but this network's has shape " + p.value().shape()
+                        + "; resume with the same network");
+            }
+        });
         parameters.forEach((name, p) -> p.set(weights.get(name).copy(p.value().dtype()), name));
         optimizer.loadState(optimizerState);
         return Integer.parseInt(metadata.get("epoch"));

@@ -90,6 +90,9 @@ class CheckpointTest {
         Optimizer optimizer = mismatch.equals("other network") ? new Adam(target.parameters(), 0.01)
                 : new GradientDescent(target.parameters(), 0.1);
         DescentException e = assertThrows(DescentException.class, () -> Checkpoint.restore(file, target, optimizer));
-        assertTrue(e.getMessage().contains(mismatch.equals("other network") ? "layers.0.weight" : "Adam"), e.getMessage());
+        assertTrue(e.getMessage().contains(mismatch.equals("other network")
+                ? "run.ckpt was written for another network: its layers.0.weight has shape [16, 64] but this"
+                        + " network's has shape [8, 64]; resume with the same network"
+                : "holds the state of Adam but this run uses GradientDescent"), e.getMessage());
     }
 }
