@@ -173,22 +173,41 @@ public final class Normalize {
     }
 
     /**
+     * As {@link #apply(Dataset)}, but overwrites the features of {@code data} instead of copying
+     * them, for a caller that owns them and needs the raw values no more (the command line: for
+     * Fashion-MNIST a copy is another 220 MB). Returns {@code data}.
+     */
+    public Dataset applyInPlace(Dataset data) {
+        transform(data.features());
+        return data;
+    }
+
+    /**
      * The transformed features, a new tensor of the same dtype and shape [M, d], computed in
      * float64 and rounded to the dtype. No graph is recorded.
      */
     public Tensor apply(Tensor features) {
+        requireFeatures(features);
+        return transform(features.copy(features.dtype()));
+    }
+
+    /** {@code x_ij ← (x_ij − shift_j) / scale_j} in place; returns x. */
+    private Tensor transform(Tensor x) {
+        requireFeatures(x);
+        int d = shift.length;
+        for (int row = 0; row < x.size(); row += d) {
+            for (int j = 0; j < d; j++) {
+                x.set(row + j, (x.get(row + j) - shift[j]) / scale[j]);
+            }
+        }
+        return x;
+    }
+
+    private void requireFeatures(Tensor features) {
         if (features.shape().rank() != 2 || features.shape().dim(1) != shift.length) {
             throw new ShapeException("normalization was fitted on " + shift.length + " features, cannot apply it to "
                     + features.shape());
         }
-        Tensor out = features.copy(features.dtype());
-        int d = shift.length;
-        for (int row = 0; row < out.size(); row += d) {
-            for (int j = 0; j < d; j++) {
-                out.set(row + j, (out.get(row + j) - shift[j]) / scale[j]);
-            }
-        }
-        return out;
     }
 
     @Override

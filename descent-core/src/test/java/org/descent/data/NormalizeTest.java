@@ -3,6 +3,7 @@ package org.descent.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.descent.DescentException;
@@ -25,6 +26,18 @@ class NormalizeTest {
         assertArrayEquals(new double[] {0, 0, 0.5, 0, 1, 0}, minMax.apply(train).features().toDoubleArray(), 1e-7);
         // test values outside the training range stay outside [0, 1]: the test set's own min/max are not used
         assertArrayEquals(new double[] {2, 1, -0.5, 0}, minMax.apply(test).features().toDoubleArray(), 1e-7);
+    }
+
+    @Test
+    void applyInPlaceOverwritesTheFeaturesWithWhatApplyReturns() {
+        Normalize standard = Normalize.standardize(train);
+        double[] copied = standard.apply(test).features().toDoubleArray();
+        Tensor features = test.features();
+        assertSame(test, standard.applyInPlace(test));
+        assertSame(features, test.features());
+        assertArrayEquals(copied, features.toDoubleArray(), 0.0);
+        assertThrows(ShapeException.class, () -> standard.applyInPlace(Dataset.regression(
+                Tensor.of(new double[] {1, 2, 3}, 1, 3), Tensor.of(new double[] {0}, 1, 1))));
     }
 
     @Test
