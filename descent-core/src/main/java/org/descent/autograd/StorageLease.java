@@ -5,9 +5,9 @@ package org.descent.autograd;
  * the lease if it is free (else it uses new storage, so two graphs alive at once stay correct),
  * and the backward pass of that graph gives it back. Each take starts a new generation, so a
  * backward pass can tell whether a later forward pass has taken, and overwritten, the storage
- * its graph refers to. Used by the fused layers and the fused loss for their reused buffers.
+ * its graph refers to. The reused buffers of the fused layers and of the fused loss extend it.
  */
-public final class StorageLease {
+public class StorageLease {
     private boolean busy;
     private int generation;
 

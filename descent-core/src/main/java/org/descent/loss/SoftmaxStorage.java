@@ -11,11 +11,10 @@ import org.descent.autograd.StorageLease;
  * starts a new generation, and a backward pass through an older graph whose array was taken
  * again is refused. The softmax never leaves the loss node, so no caller can hold on to it.
  */
-final class SoftmaxStorage {
+final class SoftmaxStorage extends StorageLease {
     private static final ThreadLocal<SoftmaxStorage> OF_THREAD = ThreadLocal.withInitial(SoftmaxStorage::new);
 
     private float[] array = new float[0];
-    private final StorageLease lease = new StorageLease();
 
     private SoftmaxStorage() {
     }
@@ -25,19 +24,9 @@ final class SoftmaxStorage {
         return OF_THREAD.get();
     }
 
-    /** Takes the storage for one graph: a generation number, or 0 if it is in use (see {@link StorageLease}). */
-    int take() {
-        return lease.take();
-    }
-
-    /** Gives the storage of generation {@code taken} back. */
-    void release(int taken) {
-        lease.release(taken);
-    }
-
     /** Refuses a backward pass through generation {@code taken} once the array was taken again. */
     void requireCurrent(int taken) {
-        if (!lease.isCurrent(taken)) {
+        if (!isCurrent(taken)) {
             throw new DescentException("cross_entropy: backward through a graph whose softmax storage a later loss"
                     + " on this thread has reused; call backward() before computing the next loss, or compute it again");
         }

@@ -16,31 +16,20 @@ import org.descent.tensor.Tensor;
  * in several threads) do not use them. Each take starts a new generation, and a backward pass
  * through an older graph whose buffers were taken again is refused.
  */
-final class LayerBuffers {
+final class LayerBuffers extends StorageLease {
     /** Slots for the arrays. */
     enum Slot { Z, OUTPUT, OUTPUT_GRADIENT }
 
     private final Object[] arrays = new Object[Slot.values().length];
     private final String position;
-    private final StorageLease lease = new StorageLease();
 
     LayerBuffers(String position) {
         this.position = position;
     }
 
-    /** Takes the storage for one graph: a generation number, or 0 if it is in use (see {@link StorageLease}). */
-    int take() {
-        return lease.take();
-    }
-
-    /** Gives the storage of generation {@code taken} back. */
-    void release(int taken) {
-        lease.release(taken);
-    }
-
     /** Refuses a backward pass through generation {@code taken} once the buffers were taken again. */
     void requireCurrent(int taken) {
-        if (!lease.isCurrent(taken)) {
+        if (!isCurrent(taken)) {
             throw new DescentException(position + ": backward through a graph whose buffers a later forward pass"
                     + " has reused; call backward() before the next forward pass, or run the forward pass again");
         }
@@ -51,7 +40,7 @@ final class LayerBuffers {
      * generation still holds the buffers; else (0, or taken again since) null.
      */
     synchronized Tensor outputGradient(int taken, DType dtype, int rows, int cols) {
-        return taken != 0 && lease.isCurrent(taken) ? tensor(taken, Slot.OUTPUT_GRADIENT, dtype, rows, cols) : null;
+        return taken != 0 && isCurrent(taken) ? tensor(taken, Slot.OUTPUT_GRADIENT, dtype, rows, cols) : null;
     }
 
     /**
