@@ -11,7 +11,8 @@ package org.descent.tensor;
  * {@code sigmoid} and {@code tanh} may differ between implementations by a few units in the
  * last place, but each value depends only on its input, never on its position or on the array
  * length. None of them uses more than the calling thread. Arrays may be longer than {@code n};
- * an output array may be the input array itself.
+ * an output array may be the input array itself. They default to plain loops
+ * ({@link ScalarElementwise}); an implementation overrides those it does faster.
  */
 public interface Kernels {
 
@@ -26,37 +27,57 @@ public interface Kernels {
     void gemm(double[] a, double[] b, double[] c, int m, int n, int k, boolean transA, boolean transB);
 
     /** {@code z[r·cols + j] += bias[j]} for each of the {@code rows} rows: a bias added to every sample. */
-    void addBias(float[] z, float[] bias, int rows, int cols);
+    default void addBias(float[] z, float[] bias, int rows, int cols) {
+        ScalarElementwise.addBias(z, bias, rows, cols);
+    }
 
     /** {@code y = relu(x) = x > 0 ? x : +0}, so relu(NaN) = 0 and relu(−0) = +0, as {@link Tensor#relu()}. */
-    void relu(float[] x, float[] y, int n);
+    default void relu(float[] x, float[] y, int n) {
+        ScalarElementwise.relu(x, y, n);
+    }
 
     /** {@code y = σ(x) = 1 / (1 + e^−x)}, computed as {@code e^x / (1 + e^x)} for x &lt; 0 so nothing overflows. */
-    void sigmoid(float[] x, float[] y, int n);
+    default void sigmoid(float[] x, float[] y, int n) {
+        ScalarElementwise.sigmoid(x, y, n);
+    }
 
     /** {@code y = tanh(x)}. */
-    void tanh(float[] x, float[] y, int n);
+    default void tanh(float[] x, float[] y, int n) {
+        ScalarElementwise.tanh(x, y, n);
+    }
 
     /** {@code y = e^x}. */
-    void exp(float[] x, float[] y, int n);
+    default void exp(float[] x, float[] y, int n) {
+        ScalarElementwise.exp(x, y, n);
+    }
 
     /** {@code d = z ≥ 0 ? g : 0}: g times the ReLU derivative, taken as 1 at z = 0 (0 for NaN). */
-    void reluGradient(float[] g, float[] z, float[] d, int n);
+    default void reluGradient(float[] g, float[] z, float[] d, int n) {
+        ScalarElementwise.reluGradient(g, z, d, n);
+    }
 
     /** {@code d = g · (a · (1 − a))}: g times the derivative of σ, from its output a. */
-    void sigmoidGradient(float[] g, float[] a, float[] d, int n);
+    default void sigmoidGradient(float[] g, float[] a, float[] d, int n) {
+        ScalarElementwise.sigmoidGradient(g, a, d, n);
+    }
 
     /** {@code d = g · (1 − a · a)}: g times the derivative of tanh, from its output a. */
-    void tanhGradient(float[] g, float[] a, float[] d, int n);
+    default void tanhGradient(float[] g, float[] a, float[] d, int n) {
+        ScalarElementwise.tanhGradient(g, a, d, n);
+    }
 
     /**
      * {@code sums[j] = Σ_r x[r·cols + j]}, each column summed over the rows in order from row 0,
      * so the result does not depend on the implementation: the gradient of a bias.
      */
-    void columnSums(float[] x, float[] sums, int rows, int cols);
+    default void columnSums(float[] x, float[] sums, int rows, int cols) {
+        ScalarElementwise.columnSums(x, sums, rows, cols);
+    }
 
     /** {@code y += alpha · x}, rounded after the product and after the sum (no fused multiply-add). */
-    void axpy(float alpha, float[] x, float[] y, int n);
+    default void axpy(float alpha, float[] x, float[] y, int n) {
+        ScalarElementwise.axpy(alpha, x, y, n);
+    }
 
     /** A short name for logs, e.g. "scalar". */
     String name();

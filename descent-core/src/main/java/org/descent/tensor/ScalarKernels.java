@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Plain Java loops, ordered so the innermost loop walks memory contiguously; the element-wise
- * operations are {@link ScalarElementwise}.
+ * operations are the interface's defaults ({@link ScalarElementwise}).
  */
 final class ScalarKernels implements Kernels {
     static final ScalarKernels INSTANCE = new ScalarKernels();
@@ -78,57 +78,5 @@ final class ScalarKernels implements Kernels {
                 c[i * n + j] = sum;
             }
         }
-    }
-
-    // ---- float32 element-wise operations and reductions (ScalarElementwise) ----
-
-    @Override
-    public void addBias(float[] z, float[] bias, int rows, int cols) {
-        ScalarElementwise.addBias(z, bias, rows, cols);
-    }
-
-    @Override
-    public void relu(float[] x, float[] y, int n) {
-        ScalarElementwise.relu(x, y, n);
-    }
-
-    @Override
-    public void sigmoid(float[] x, float[] y, int n) {
-        ScalarElementwise.sigmoid(x, y, n);
-    }
-
-    @Override
-    public void tanh(float[] x, float[] y, int n) {
-        ScalarElementwise.tanh(x, y, n);
-    }
-
-    @Override
-    public void exp(float[] x, float[] y, int n) {
-        ScalarElementwise.exp(x, y, n);
-    }
-
-    @Override
-    public void reluGradient(float[] g, float[] z, float[] d, int n) {
-        ScalarElementwise.reluGradient(g, z, d, n);
-    }
-
-    @Override
-    public void sigmoidGradient(float[] g, float[] a, float[] d, int n) {
-        ScalarElementwise.sigmoidGradient(g, a, d, n);
-    }
-
-    @Override
-    public void tanhGradient(float[] g, float[] a, float[] d, int n) {
-        ScalarElementwise.tanhGradient(g, a, d, n);
-    }
-
-    @Override
-    public void columnSums(float[] x, float[] sums, int rows, int cols) {
-        ScalarElementwise.columnSums(x, sums, rows, cols);
-    }
-
-    @Override
-    public void axpy(float alpha, float[] x, float[] y, int n) {
-        ScalarElementwise.axpy(alpha, x, y, n);
     }
 }

@@ -66,7 +66,8 @@ final class VectorKernels implements Kernels {
         ScalarKernels.INSTANCE.gemm(a, b, c, m, n, k, transA, transB);
     }
 
-    // ---- float32 element-wise operations and reductions (VectorElementwise) ----
+    // ---- float32 element-wise operations and reductions (VectorElementwise; the σ and tanh
+    // gradients and axpy keep the interface's plain loops) ----
 
     @Override
     public void addBias(float[] z, float[] bias, int rows, int cols) {
@@ -99,22 +100,7 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void sigmoidGradient(float[] g, float[] a, float[] d, int n) {
-        ScalarElementwise.sigmoidGradient(g, a, d, n);
-    }
-
-    @Override
-    public void tanhGradient(float[] g, float[] a, float[] d, int n) {
-        ScalarElementwise.tanhGradient(g, a, d, n);
-    }
-
-    @Override
     public void columnSums(float[] x, float[] sums, int rows, int cols) {
         VectorElementwise.columnSums(x, sums, rows, cols);
-    }
-
-    @Override
-    public void axpy(float alpha, float[] x, float[] y, int n) {
-        ScalarElementwise.axpy(alpha, x, y, n);
     }
 }
