@@ -17,9 +17,9 @@ import org.descent.tensor.Tensor;
  * loss nor σ overflows for any finite z, and σ is exactly 0 or 1 far out (the gradient is then
  * exactly −d or 1 − d, over N). One pass computes the loss, accumulated in double and rounded to
  * the dtype of z once; the backward pass computes the gradient in one more pass, in double
- * rounded per element (exact in float64), into the storage {@link Tensor#takeGradBuffer()}
- * offers, else new storage. σ is computed again there rather than kept, so nothing lives between
- * the passes. When the backward pass records a graph (second derivatives) the rule
+ * rounded per element (exact in float64), into {@link Tensor#gradStorage()} (the storage
+ * offered, else new). σ is computed again there rather than kept, so nothing lives between the
+ * passes. When the backward pass records a graph (second derivatives) the rule
  * differentiates the unfused tensor formula instead, so higher derivatives stay exact.
  */
 final class SigmoidCrossEntropy {
@@ -43,8 +43,7 @@ final class SigmoidCrossEntropy {
             return Backprop.gradients(unfused(z, target), g, List.of(z), true);
         }
         double scale = g.item() / z.shape().dim(0);
-        Tensor owned = z.takeGradBuffer();
-        Tensor dZ = owned != null ? owned : Tensor.zeros(z.dtype(), z.shape().dims());
+        Tensor dZ = z.gradStorage();
         for (int i = 0; i < dZ.size(); i++) {
             dZ.set(i, scale * (sigmoid(z.get(i)) - target.get(i)));
         }

@@ -75,7 +75,7 @@ final class SoftmaxCrossEntropy {
         int rows = z.shape().dim(0);
         int cols = z.shape().dim(1);
         double scale = g.item() / rows;
-        Tensor dZ = gradientStorage(z);
+        Tensor dZ = z.gradStorage();
         for (int i = 0; i < dZ.size(); i++) {
             dZ.set(i, scale * (softmax.get(i) * targetSums[i / cols] - target.get(i)));
         }
@@ -144,7 +144,7 @@ final class SoftmaxCrossEntropy {
             int cols = z.shape().dim(1);
             double scale = g.item() / rows;
             float[] d = target.floatData();
-            Tensor gradient = gradientStorage(z);
+            Tensor gradient = z.gradStorage();
             float[] dz = gradient.floatData();
             for (int row = 0; row < dz.length; row += cols) {
                 double targetSum = 0;
@@ -159,12 +159,6 @@ final class SoftmaxCrossEntropy {
         }
         storage.release(taken);
         return dZ;
-    }
-
-    /** Where dL/dz goes: the storage z's layer lends for it (see {@link Tensor#takeGradBuffer()}), else new storage. */
-    private static Tensor gradientStorage(Tensor z) {
-        Tensor lent = z.takeGradBuffer();
-        return lent != null ? lent : Tensor.zeros(z.dtype(), z.shape().dims());
     }
 
     /** {@code −(1/N) Σ d ⊙ logSoftmax(z)} from tensor operations. */

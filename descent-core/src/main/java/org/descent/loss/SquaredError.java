@@ -14,7 +14,7 @@ import org.descent.tensor.Tensor;
  *
  * One pass computes the loss, accumulated in double and rounded to the dtype of y once; the
  * backward pass computes the gradient in one more pass, in double rounded per element (exact
- * in float64), into the storage {@link Tensor#takeGradBuffer()} offers, else new storage. No
+ * in float64), into the storage {@link Tensor#gradStorage()} gives (offered, else new). No
  * temporaries, and nothing kept between the passes. When the backward pass records a graph
  * (second derivatives) the rule differentiates the unfused tensor formula instead, so higher
  * derivatives stay exact.
@@ -40,8 +40,7 @@ final class SquaredError {
             return Backprop.gradients(unfused(y, target), g, List.of(y), true);
         }
         double scale = g.item() / y.shape().dim(0);
-        Tensor owned = y.takeGradBuffer();
-        Tensor dY = owned != null ? owned : Tensor.zeros(y.dtype(), y.shape().dims());
+        Tensor dY = y.gradStorage();
         for (int i = 0; i < dY.size(); i++) {
             dY.set(i, scale * (y.get(i) - target.get(i)));
         }

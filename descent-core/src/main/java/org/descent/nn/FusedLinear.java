@@ -101,15 +101,15 @@ final class FusedLinear {
         Tensor dW = null;
         Tensor dB = null;
         if (x.requiresGrad()) {
-            dX = buffer(x);
+            dX = x.gradStorage();
             gemm(dZ, w, dX, n, in, out, false, false);
         }
         if (w.requiresGrad()) {
-            dW = buffer(w);
+            dW = w.gradStorage();
             gemm(dZ, x, dW, out, in, n, true, false);
         }
         if (b.requiresGrad()) {
-            dB = buffer(b);
+            dB = b.gradStorage();
             ElementLoops.columnSums(dZ, dB);
         }
         if (buffers != null) {
@@ -121,15 +121,6 @@ final class FusedLinear {
     /** A (rows, cols) tensor over the reused array of {@code slot}, or over new storage if there are no buffers. */
     private static Tensor storage(LayerBuffers buffers, int taken, LayerBuffers.Slot slot, DType dtype, int rows, int cols) {
         return buffers == null ? Tensor.zeros(dtype, rows, cols) : buffers.tensor(taken, slot, dtype, rows, cols);
-    }
-
-    /**
-     * Where the gradient of {@code t} goes: the storage it offers (its own buffer if it is a free
-     * leaf, the storage lent by the layer before if it is that layer's output), else new storage.
-     */
-    private static Tensor buffer(Tensor t) {
-        Tensor owned = t.takeGradBuffer();
-        return owned != null ? owned : Tensor.zeros(t.dtype(), t.shape().dims());
     }
 
     /** The same function from tensor operations (recorded when gradients are). */

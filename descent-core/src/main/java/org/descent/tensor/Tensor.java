@@ -292,6 +292,15 @@ public final class Tensor {
     }
 
     /**
+     * Where a backward rule writes the gradient of this tensor: the storage
+     * {@link #takeGradBuffer()} offers, else a new zeroed tensor of this shape and dtype.
+     */
+    public Tensor gradStorage() {
+        Tensor offered = takeGradBuffer();
+        return offered != null ? offered : zeros(dtype(), shape.dims());
+    }
+
+    /**
      * For an operation whose backward rule reads the gradient at its output and keeps nothing of
      * it (the fused layers): lends storage, reused from step to step, to whichever rule computes
      * the gradient of this computed tensor first (see {@link #takeGradBuffer()}). The
