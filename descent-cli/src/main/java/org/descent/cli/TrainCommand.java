@@ -88,10 +88,14 @@ final class TrainCommand implements Callable<Integer> {
                 AtomicFiles.requireWritable(file);
             }
         }
-        Standardized standardized = Standardized.load(data);
-        PreparedData prepared = standardized.data();
-        Normalize normalize = standardized.normalize();
+        PreparedData prepared = PreparedData.load(data);
         Split split = prepared.split();
+        // In place: the data were loaded for this run, and a standardized copy beside the raw one
+        // would not fit Fashion-MNIST in a 512 MB heap (220 MB each).
+        Normalize normalize = Normalize.standardize(split.train());
+        normalize.applyInPlace(split.train());
+        normalize.applyInPlace(split.validation());
+        normalize.applyInPlace(split.test());
         boolean images = split.train().featureCount() == 28 * 28;
         TrainingConfig config = new TrainingConfig(epochs != null ? epochs : images ? 10 : 20, batch, data.seed);
         NetworkSpec spec = network.spec(split.train().featureCount(), prepared.task(), split.train().classes(),
@@ -143,22 +147,5 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("saved model to " + out);
         }
         return 0;
-    }
-
-    /**
-     * The data standardized by the statistics of its training part, in place: the data were just
-     * loaded for this run, and a standardized copy beside the raw one would not fit Fashion-MNIST
-     * in a 512 MB heap (220 MB each).
-     */
-    private record Standardized(PreparedData data, Normalize normalize) {
-        static Standardized load(DataOptions options) {
-            PreparedData data = PreparedData.load(options);
-            Split split = data.split();
-            Normalize normalize = Normalize.standardize(split.train());
-            normalize.applyInPlace(split.train());
-            normalize.applyInPlace(split.validation());
-            normalize.applyInPlace(split.test());
-            return new Standardized(data, normalize);
-        }
     }
 }
