@@ -79,7 +79,7 @@ final class FusedLinear {
         ElementLoops.biasActivation(z, b, a, act);
         String name = identity ? "linear" : "linear+" + act.name().toLowerCase();
         a.recordedFrom(name, g -> backward(act, x, w, b, z, a, g, buffers, taken), x, w, b);
-        if (taken != 0 && a.node() != null) {
+        if (taken != 0) {   // taken only by a pass that records, so a has its node
             a.lendGradBuffer(() -> buffers.outputGradient(taken, a.dtype(), n, out));
         }
         return a;

@@ -8,11 +8,11 @@ import org.descent.tensor.Tensor;
 /**
  * Storage that one position of a {@link Sequential} reuses from step to step for the tensors the
  * caller never sees: the pre-activation z, a hidden output a (the next layer's input; the final
- * output too inside an {@link org.descent.autograd.OutputReuse} scope) and the gradient dL/da at the output, lent to
- * whichever rule computes it (see {@link Tensor#lendGradBuffer}). A forward pass takes the
- * buffers if they are free (else it allocates, so two graphs alive at once, as in gradient
- * accumulation over several forward passes, or in several threads, stay correct); the plain
- * backward pass of the node frees them again. Forward passes without a graph (inference, possibly
+ * output too inside an {@link org.descent.autograd.OutputReuse} scope) and the gradient dL/da
+ * at the output, lent to whichever rule computes it (see {@link Tensor#lendGradBuffer}). A
+ * forward pass takes the buffers if they are free (else it allocates, so two graphs alive at
+ * once, as in gradient accumulation over several forward passes, or in several threads, stay
+ * correct); the plain backward pass of the node frees them again. Forward passes without a graph (inference, possibly
  * in several threads) do not use them. Each take starts a new generation, and a backward pass
  * through an older graph whose buffers were taken again is refused.
  */
