@@ -1,8 +1,10 @@
 """The PyTorch side of bench/compare-pytorch: the same configurations as
 org.descent.bench.Throughput, with the same command line and output.
 
-  compare_pytorch.py mlp 784,256,128,10 BATCH THREADS SECONDS  ->  samples_per_second=...
-  compare_pytorch.py gemm N THREADS SECONDS                    ->  gflops=...
+  compare_pytorch.py mlp 784,256,128,10 BATCH THREADS SECONDS [WARMUP]  ->  samples_per_second=...
+  compare_pytorch.py gemm N THREADS SECONDS [WARMUP]                    ->  gflops=...
+
+WARMUP seconds of untimed steps come first (by default as long as the measurement).
 
 Synthetic data of Fashion-MNIST shape (pixels uniform in [0, 1), random labels), float32,
 ReLU MLP, softmax cross-entropy, SGD lr 0.1: the work per step does not depend on the values.
@@ -13,8 +15,8 @@ import time
 import torch
 
 
-def per_second(work, seconds):
-    end = time.perf_counter() + seconds
+def per_second(work, seconds, warmup):
+    end = time.perf_counter() + warmup
     while time.perf_counter() < end:
         work()
     start = time.perf_counter()
@@ -28,7 +30,7 @@ def per_second(work, seconds):
             return count / (now - start)
 
 
-def mlp(sizes, batch, seconds):
+def mlp(sizes, batch, seconds, warmup):
     layers = []
     for i in range(len(sizes) - 1):
         layers.append(torch.nn.Linear(sizes[i], sizes[i + 1]))
@@ -45,27 +47,31 @@ def mlp(sizes, batch, seconds):
         loss_fn(net(x), y).backward()
         optimizer.step()
 
-    return batch * per_second(step, seconds)
+    return batch * per_second(step, seconds, warmup)
 
 
-def gemm(n, seconds):
+def gemm(n, seconds, warmup):
     a = torch.rand(n, n)
     b = torch.rand(n, n)
     c = torch.empty(n, n)
-    return per_second(lambda: torch.mm(a, b, out=c), seconds) * 2.0 * n ** 3 / 1e9
+    return per_second(lambda: torch.mm(a, b, out=c), seconds, warmup) * 2.0 * n ** 3 / 1e9
 
 
 def main(args):
     torch.manual_seed(1)
-    if len(args) == 5 and args[0] == "mlp":
+    if len(args) in (5, 6) and args[0] == "mlp":
         torch.set_num_threads(int(args[3]))
         sizes = [int(s) for s in args[1].split(",")]
-        print("samples_per_second=%.1f" % mlp(sizes, int(args[2]), float(args[4])))
-    elif len(args) == 4 and args[0] == "gemm":
+        seconds = float(args[4])
+        warmup = float(args[5]) if len(args) == 6 else seconds
+        print("samples_per_second=%.1f" % mlp(sizes, int(args[2]), seconds, warmup))
+    elif len(args) in (4, 5) and args[0] == "gemm":
         torch.set_num_threads(int(args[2]))
-        print("gflops=%.1f" % gemm(int(args[1]), float(args[3])))
+        seconds = float(args[3])
+        warmup = float(args[4]) if len(args) == 5 else seconds
+        print("gflops=%.1f" % gemm(int(args[1]), seconds, warmup))
     else:
-        sys.exit("usage: compare_pytorch.py mlp SIZES BATCH THREADS SECONDS | gemm N THREADS SECONDS")
+        sys.exit("usage: compare_pytorch.py mlp SIZES BATCH THREADS SECONDS [WARMUP] | gemm N THREADS SECONDS [WARMUP]")
 
 
 if __name__ == "__main__":

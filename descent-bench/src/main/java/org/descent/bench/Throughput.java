@@ -10,12 +10,14 @@ import org.descent.tensor.Parallelism;
 
 /**
  * The Descent side of {@code bench/compare-pytorch}: runs one configuration for a warm-up
- * period, then as many repetitions as fit in the measured period, and prints one line.
+ * period (WARMUP seconds, by default as long as the measurement), then as many repetitions as fit
+ * in the measured period, and prints one line.
  *
  * <pre>
- * Throughput mlp 784,256,128,10 BATCH THREADS SECONDS   →  samples_per_second=…
- * Throughput gemm N THREADS SECONDS                     →  gflops=…
- * Throughput alloc 784,256,128,10 BATCH STEPS           →  bytes_per_step=… (after STEPS warm-up steps)
+ * Throughput mlp 784,256,128,10 BATCH THREADS SECONDS [WARMUP]  →  samples_per_second=…
+ * Throughput gemm N THREADS SECONDS [WARMUP]                    →  gflops=…
+ * Throughput alloc 784,256,128,10 BATCH STEPS                   →  bytes_per_step=… (after STEPS warm-up steps)
+ * Throughput trace 784,256,128,10 BATCH THREADS SECONDS         →  one samples/s figure per second from the start
  * </pre>
  */
 public final class Throughput {
@@ -23,32 +25,58 @@ public final class Throughput {
     }
 
     public static void main(String[] args) {
-        if (args.length == 5 && args[0].equals("mlp")) {
-            int[] sizes = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
+        String mode = args.length > 0 ? args[0] : "";
+        if (mode.equals("mlp") && (args.length == 5 || args.length == 6)) {
             Parallelism.setThreads(Integer.parseInt(args[3]));
-            MlpStep step = new MlpStep(sizes, Integer.parseInt(args[2]), 0.1, 1);
-            double seconds = Double.parseDouble(args[4]);
-            double rate = step.batch() * repetitionsPerSecond(step::step, seconds);
+            MlpStep step = new MlpStep(sizes(args[1]), Integer.parseInt(args[2]), 0.1, 1);
+            double rate = step.batch() * repetitionsPerSecond(step::step, seconds(args, 4));
             System.out.println(String.format(Locale.ROOT, "samples_per_second=%.1f", rate));
-        } else if (args.length == 4 && args[0].equals("alloc")) {
-            int[] sizes = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
-            MlpStep step = new MlpStep(sizes, Integer.parseInt(args[2]), 0.1, 1);
+        } else if (mode.equals("trace") && args.length == 5) {
+            Parallelism.setThreads(Integer.parseInt(args[3]));
+            MlpStep step = new MlpStep(sizes(args[1]), Integer.parseInt(args[2]), 0.1, 1);
+            trace(step, Integer.parseInt(args[4]));
+        } else if (mode.equals("alloc") && args.length == 4) {
+            MlpStep step = new MlpStep(sizes(args[1]), Integer.parseInt(args[2]), 0.1, 1);
             int steps = Integer.parseInt(args[3]);
             System.out.println(String.format(Locale.ROOT, "bytes_per_step=%.0f", bytesPerStep(step, steps)));
-        } else if (args.length == 4 && args[0].equals("gemm")) {
+        } else if (mode.equals("gemm") && (args.length == 4 || args.length == 5)) {
             int n = Integer.parseInt(args[1]);
             Parallelism.setThreads(Integer.parseInt(args[2]));
             float[] a = random(n * n);
             float[] b = random(n * n);
             float[] c = new float[n * n];
             Kernels kernels = Kernels.active();
-            double rate = repetitionsPerSecond(() -> kernels.gemm(a, b, c, n, n, n, false, false),
-                    Double.parseDouble(args[3]));
+            double rate = repetitionsPerSecond(() -> kernels.gemm(a, b, c, n, n, n, false, false), seconds(args, 3));
             System.out.println(String.format(Locale.ROOT, "gflops=%.1f", rate * 2.0 * n * n * n / 1e9));
         } else {
-            throw new DescentException("usage: Throughput mlp SIZES BATCH THREADS SECONDS | gemm N THREADS SECONDS | alloc SIZES BATCH STEPS, got "
-                    + String.join(" ", args));
+            throw new DescentException("usage: Throughput mlp SIZES BATCH THREADS SECONDS [WARMUP] | gemm N THREADS SECONDS [WARMUP]"
+                    + " | alloc SIZES BATCH STEPS | trace SIZES BATCH THREADS SECONDS, got " + String.join(" ", args));
         }
+    }
+
+    private static int[] sizes(String list) {
+        return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    /** {warm-up, measurement} in seconds: the measurement is {@code args[at]}, the warm-up {@code args[at + 1]} if given, else as long. */
+    private static double[] seconds(String[] args, int at) {
+        double measured = Double.parseDouble(args[at]);
+        return new double[] {args.length > at + 1 ? Double.parseDouble(args[at + 1]) : measured, measured};
+    }
+
+    /** Prints the samples/s of each second from the first step on: the JIT's warm-up curve. */
+    private static void trace(MlpStep step, int seconds) {
+        StringBuilder rates = new StringBuilder("samples_per_second_each_second=");
+        for (int s = 0; s < seconds; s++) {
+            long end = System.nanoTime() + 1_000_000_000L;
+            long steps = 0;
+            while (System.nanoTime() < end) {
+                step.step();
+                steps++;
+            }
+            rates.append(s == 0 ? "" : ",").append(steps * step.batch());
+        }
+        System.out.println(rates);
     }
 
     /** Heap bytes this thread allocates per training step, averaged over {@code steps} after as many warm-up steps. */
@@ -64,13 +92,13 @@ public final class Throughput {
         return (threads.getCurrentThreadAllocatedBytes() - before) / (double) steps;
     }
 
-    private static double repetitionsPerSecond(Runnable work, double seconds) {
-        long warmUpEnd = System.nanoTime() + (long) (seconds * 1e9);
+    private static double repetitionsPerSecond(Runnable work, double[] warmUpAndMeasured) {
+        long warmUpEnd = System.nanoTime() + (long) (warmUpAndMeasured[0] * 1e9);
         while (System.nanoTime() < warmUpEnd) {
             work.run();
         }
         long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
+        long end = start + (long) (warmUpAndMeasured[1] * 1e9);
         long count = 0;
         long now;
         do {
