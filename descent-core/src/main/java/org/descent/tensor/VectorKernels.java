@@ -24,7 +24,7 @@ final class VectorKernels implements Kernels {
     static final long PARALLEL_THRESHOLD = 1L << 25;
 
     VectorKernels() {
-        useEveryOperation();
+        useEveryOperation(this);
     }
 
     /**
@@ -35,25 +35,26 @@ final class VectorKernels implements Kernels {
      * half of a micro-kernel's stores without their intrinsic: half speed for the rest of the run.
      * Left to the first training step, the lookup was compiled (it runs for every vector operation)
      * before the step's last operations were first used in about half the JVM runs
-     * (docs/PERFORMANCE.md, "The compile lottery"). So the element-wise kernels go first, a few
+     * (docs/PERFORMANCE.md, "Run-to-run variation"). So the element-wise kernels go first, a few
      * hundred operations each, and the products last, on the smallest shapes that still take
-     * each path and a register transpose.
+     * each path and a register transpose. A kernel vectorized later must be added here
+     * ({@code VectorKernelsTest} checks that every one is).
      */
-    private void useEveryOperation() {
+    static void useEveryOperation(Kernels kernels) {
         int n = VectorTranspose.BLOCK + 1; // a whole vector and register block, and a tail
         float[] x = new float[n * n];
         float[] y = new float[n * n];
         float[] z = new float[n * n];
-        addBias(z, x, n, n);
-        relu(x, y, z.length);
-        reluGradient(x, y, z, z.length);
-        sigmoid(x, y, z.length);
-        tanh(x, y, z.length);
-        exp(x, y, z.length);
-        columnSums(x, y, n, n);
-        gemm(x, y, z, VectorTranspose.BLOCK, 1, VectorTranspose.BLOCK, false, true); // VectorSmallBatchGemm
-        gemm(x, y, z, 1, VectorMicroKernel.NR, 1, false, false); // VectorDirectGemm
-        gemm(x, y, z, 1, 1, 1, true, true); // VectorGemm
+        kernels.addBias(z, x, n, n);
+        kernels.relu(x, y, z.length);
+        kernels.reluGradient(x, y, z, z.length);
+        kernels.sigmoid(x, y, z.length);
+        kernels.tanh(x, y, z.length);
+        kernels.exp(x, y, z.length);
+        kernels.columnSums(x, y, n, n);
+        kernels.gemm(x, y, z, VectorTranspose.BLOCK, 1, VectorTranspose.BLOCK, false, true); // VectorSmallBatchGemm
+        kernels.gemm(x, y, z, 1, VectorMicroKernel.NR, 1, false, false); // VectorDirectGemm
+        kernels.gemm(x, y, z, 1, 1, 1, true, true); // VectorGemm
     }
 
     @Override

@@ -1,12 +1,20 @@
 package org.descent.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +32,55 @@ class VectorKernelsTest {
         assertTrue(KernelProvider.vectorModulePresent(), "Surefire should pass --add-modules jdk.incubator.vector");
         assertTrue(VECTOR instanceof VectorKernels, VECTOR.name());
         assertSame(VECTOR.getClass(), Kernels.active().getClass());
+    }
+
+    /**
+     * The start-up run must reach every vectorized kernel and each of the three product paths
+     * before C2 compiles the Vector API's operation lookup: an operation first used later costs
+     * half the kernels' speed for the rest of the run (see {@link VectorKernels#useEveryOperation}).
+     */
+    @Test
+    void startUpUsesEveryVectorizedKernelAndEveryProductPath() {
+        Set<String> used = new TreeSet<>();
+        List<Object[]> products = new ArrayList<>();
+        Kernels recorder = (Kernels) Proxy.newProxyInstance(Kernels.class.getClassLoader(), new Class<?>[] {Kernels.class},
+                (proxy, method, args) -> {
+                    used.add(signature(method));
+                    if (method.getName().equals("gemm")) {
+                        products.add(args);
+                    }
+                    return null;
+                });
+        VectorKernels.useEveryOperation(recorder);
+
+        Set<String> vectorized = Arrays.stream(VectorKernels.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.getName().equals("name"))
+                .filter(m -> m.getParameterCount() == 0 || m.getParameterTypes()[0] == float[].class)
+                .map(VectorKernelsTest::signature)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(vectorized, used);
+
+        Set<String> paths = products.stream().map(VectorKernelsTest::path).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of("direct", "packed", "small batch"), paths);
+        assertTrue(products.stream().anyMatch(p -> path(p).equals("small batch")
+                && (int) p[3] >= VectorTranspose.BLOCK && (int) p[5] >= VectorTranspose.BLOCK), "a register transpose");
+    }
+
+    private static String signature(Method method) {
+        return method.getName() + Arrays.toString(method.getParameterTypes());
+    }
+
+    /** Which of {@link VectorKernels#gemm}'s paths the arguments (a, b, c, m, n, k, transA, transB) take. */
+    private static String path(Object[] gemm) {
+        int m = (int) gemm[3];
+        int n = (int) gemm[4];
+        int k = (int) gemm[5];
+        boolean transA = (boolean) gemm[6];
+        boolean transB = (boolean) gemm[7];
+        if (VectorSmallBatchGemm.serves(m, transA, transB)) {
+            return "small batch";
+        }
+        return VectorDirectGemm.serves(m, n, k, transB) ? "direct" : "packed";
     }
 
     @Test
