@@ -29,7 +29,7 @@ public final class Throughput {
         if (mode.equals("mlp") && (args.length == 5 || args.length == 6)) {
             Parallelism.setThreads(Integer.parseInt(args[3]));
             MlpStep step = new MlpStep(sizes(args[1]), Integer.parseInt(args[2]), 0.1, 1);
-            double rate = step.batch() * repetitionsPerSecond(step::step, seconds(args, 4));
+            double rate = step.batch() * repetitionsPerSecond(step::step, warmUp(args, 4), Double.parseDouble(args[4]));
             System.out.println(String.format(Locale.ROOT, "samples_per_second=%.1f", rate));
         } else if (mode.equals("trace") && args.length == 5) {
             Parallelism.setThreads(Integer.parseInt(args[3]));
@@ -46,7 +46,8 @@ public final class Throughput {
             float[] b = random(n * n);
             float[] c = new float[n * n];
             Kernels kernels = Kernels.active();
-            double rate = repetitionsPerSecond(() -> kernels.gemm(a, b, c, n, n, n, false, false), seconds(args, 3));
+            double rate = repetitionsPerSecond(() -> kernels.gemm(a, b, c, n, n, n, false, false),
+                    warmUp(args, 3), Double.parseDouble(args[3]));
             System.out.println(String.format(Locale.ROOT, "gflops=%.1f", rate * 2.0 * n * n * n / 1e9));
         } else {
             throw new DescentException("usage: Throughput mlp SIZES BATCH THREADS SECONDS [WARMUP] | gemm N THREADS SECONDS [WARMUP]"
@@ -58,10 +59,9 @@ public final class Throughput {
         return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
-    /** {warm-up, measurement} in seconds: the measurement is {@code args[at]}, the warm-up {@code args[at + 1]} if given, else as long. */
-    private static double[] seconds(String[] args, int at) {
-        double measured = Double.parseDouble(args[at]);
-        return new double[] {args.length > at + 1 ? Double.parseDouble(args[at + 1]) : measured, measured};
+    /** The warm-up in seconds: {@code args[at + 1]} if given, else as long as the measurement, {@code args[at]}. */
+    private static double warmUp(String[] args, int at) {
+        return Double.parseDouble(args[args.length > at + 1 ? at + 1 : at]);
     }
 
     /** Prints the samples/s of each second from the first step on: the JIT's warm-up curve. */
@@ -92,13 +92,13 @@ public final class Throughput {
         return (threads.getCurrentThreadAllocatedBytes() - before) / (double) steps;
     }
 
-    private static double repetitionsPerSecond(Runnable work, double[] warmUpAndMeasured) {
-        long warmUpEnd = System.nanoTime() + (long) (warmUpAndMeasured[0] * 1e9);
+    private static double repetitionsPerSecond(Runnable work, double warmUpSeconds, double seconds) {
+        long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
         while (System.nanoTime() < warmUpEnd) {
             work.run();
         }
         long start = System.nanoTime();
-        long end = start + (long) (warmUpAndMeasured[1] * 1e9);
+        long end = start + (long) (seconds * 1e9);
         long count = 0;
         long now;
         do {
