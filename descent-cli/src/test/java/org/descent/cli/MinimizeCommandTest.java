@@ -101,7 +101,7 @@ class MinimizeCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.field("stopped:").startsWith("diverged after 0 iterations"), run.out());
         assertEquals(1, run.errLines().length, run.err());
-        assertEquals("descent: the minimization diverged: non-finite value at iteration 1: log of a negative number: "
+        assertEquals("descent: the minimization diverged: the step to iteration 1 gives a non-finite value: log of a negative number: "
                 + "log(x1) with x1 = -2 at x = (-2)", run.errLines()[0]);
     }
 

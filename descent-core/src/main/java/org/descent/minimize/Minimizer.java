@@ -65,7 +65,7 @@ public final class Minimizer {
             double next = f.value(step.x());
             if (!Vectors.allFinite(step.x()) || !Double.isFinite(next)) {
                 String why = Vectors.allFinite(step.x()) ? f.explainNonFinite(step.x()) : "x = " + Vectors.format(step.x());
-                return diverged(f, x, value, g, trace, "non-finite value at iteration " + (k + 1) + ": " + why);
+                return diverged(f, x, value, g, trace, "the step to iteration " + (k + 1) + " gives a non-finite value: " + why);
             }
             double[] nextGradient = f.gradient(step.x());
             trace.add(new Iterate(k + 1, step.x(), next, Vectors.norm(nextGradient), step.stepSize()));

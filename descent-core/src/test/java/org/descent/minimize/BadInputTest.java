@@ -50,7 +50,7 @@ class BadInputTest {
         MinimizationResult r = new Minimizer(MinimizerOptions.of(Method.GRADIENT_DESCENT).withLearningRate(1))
                 .minimize(Objective.parse("log(x1) + x1^2"), new double[] {1});
         assertEquals(StopReason.DIVERGED, r.stopReason());
-        assertEquals("non-finite value at iteration 1: log of a negative number: log(x1) with x1 = -2 at x = (-2)",
+        assertEquals("the step to iteration 1 gives a non-finite value: log of a negative number: log(x1) with x1 = -2 at x = (-2)",
                 r.message());
         assertTrue(r.report().contains(r.message()));
     }
