@@ -70,38 +70,15 @@ enum IdxType {
      * the nearest float (a double beyond the float range becomes infinite, which the reader refuses).
      */
     void toFloats(byte[] bytes, int count, float[] out, int at) {
+        if (this == UNSIGNED_BYTE) {   // MNIST's pixels: the common case, without the per-value switch
+            for (int i = 0; i < count; i++) {
+                out[at + i] = bytes[i] & 0xff;
+            }
+            return;
+        }
         ByteBuffer in = ByteBuffer.wrap(bytes);   // big-endian, as IDX is
-        switch (this) {
-            case UNSIGNED_BYTE -> {
-                for (int i = 0; i < count; i++) {
-                    out[at + i] = bytes[i] & 0xff;
-                }
-            }
-            case SIGNED_BYTE -> {
-                for (int i = 0; i < count; i++) {
-                    out[at + i] = bytes[i];
-                }
-            }
-            case SHORT -> {
-                for (int i = 0; i < count; i++) {
-                    out[at + i] = in.getShort(2 * i);
-                }
-            }
-            case INT -> {
-                for (int i = 0; i < count; i++) {
-                    out[at + i] = in.getInt(4 * i);
-                }
-            }
-            case FLOAT -> {
-                for (int i = 0; i < count; i++) {
-                    out[at + i] = in.getFloat(4 * i);
-                }
-            }
-            case DOUBLE -> {
-                for (int i = 0; i < count; i++) {
-                    out[at + i] = (float) in.getDouble(8 * i);
-                }
-            }
+        for (int i = 0; i < count; i++) {
+            out[at + i] = (float) value(in, i);   // exact double, rounded once
         }
     }
 

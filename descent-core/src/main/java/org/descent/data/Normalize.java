@@ -187,7 +187,6 @@ public final class Normalize {
      * float64 and rounded to the dtype. No graph is recorded.
      */
     public Tensor apply(Tensor features) {
-        requireFeatures(features);
         return transform(features.copy(features.dtype()));
     }
 
