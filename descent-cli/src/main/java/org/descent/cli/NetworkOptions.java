@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.descent.DescentException;
 import org.descent.data.Normalize;
-import org.descent.io.LayerKinds;
-import org.descent.io.LayerSpec;
+import org.descent.nn.Activations;
+import org.descent.nn.LayerSpec;
 import org.descent.io.NetworkSpec;
 import org.descent.loss.BinaryCrossEntropyWithLogits;
 import org.descent.loss.CrossEntropy;
@@ -37,7 +37,7 @@ final class NetworkOptions {
     NetworkSpec spec(int inputSize, Task task, int classes, int targets, List<String> classNames,
                      Normalize normalization, boolean images) {
         String act = activation.toLowerCase(Locale.ROOT);
-        if (!LayerKinds.activationNames().contains(act) || act.contains("softmax")) {
+        if (!Activations.names().contains(act) || Activations.normalizesRows(act)) {
             throw new DescentException("--activation " + activation + ": unknown; use relu, tanh, sigmoid, softplus or identity");
         }
         List<LayerSpec> layers = new ArrayList<>();

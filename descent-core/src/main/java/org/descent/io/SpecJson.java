@@ -9,31 +9,39 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.descent.DescentException;
 import org.descent.data.Normalize;
+import org.descent.nn.Combine;
+import org.descent.nn.LayerSpec;
 
 /**
- * The JSON form of a {@link NetworkSpec}, with snake_case keys (the normalization is a
- * {@link Normalize} by its method and its two statistics per feature):
+ * The JSON form of a {@link NetworkSpec} (model format 2), with snake_case keys (the
+ * normalization is a {@link Normalize} by its method and its two statistics per feature):
  *
  * <pre>
  * {"input_size":784,
- *  "layers":[{"kind":"linear","size":256},{"kind":"relu"},{"kind":"linear","size":10}],
+ *  "layers":[{"kind":"linear","out":256},{"kind":"relu"},{"kind":"linear","out":10}],
  *  "task":"classification","loss":"cross-entropy","class_count":10,"class_names":[],
  *  "label_smoothing":0.1,
  *  "normalization":{"method":"standardize","mean":[..],"std":[..]}}     (or "min-max" with "min", "max")
  * </pre>
  *
- * {@code label_smoothing} is left out when it is 0, {@code normalization} when there is none. Unknown keys are refused, so a typo does
- * not silently drop a setting.
+ * A graph network has {@code "graph":[{"name":"h1","inputs":["input"],"layer":{"kind":"linear","out":4}},
+ * ..., {"name":"out","inputs":["input","a2"],"combine":"concat","layer":{..}}]} instead of
+ * {@code layers} ({@code combine} is {@code sum} or {@code concat}, written when a node reads
+ * several inputs). Format 1 had only {@code layers}, with {@code {"kind":"linear","size":256}}
+ * (see {@link LayerJson}). {@code label_smoothing} is left out when it is 0, {@code normalization}
+ * when there is none. Unknown keys are refused, so a typo does not silently drop a setting.
  */
 final class SpecJson {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final Set<String> KEYS = Set.of("input_size", "layers", "task", "loss", "class_count",
+    private static final Set<String> KEYS = Set.of("input_size", "layers", "graph", "task", "loss", "class_count",
             "class_names", "label_smoothing", "normalization");
+    private static final Set<String> NODE_KEYS = Set.of("name", "inputs", "combine", "layer");
 
     private SpecJson() {
     }
@@ -41,12 +49,19 @@ final class SpecJson {
     static String write(NetworkSpec spec) {
         ObjectNode root = JSON.createObjectNode();
         root.put("input_size", spec.inputSize());
-        ArrayNode layers = root.putArray("layers");
-        for (LayerSpec layer : spec.layers()) {
-            ObjectNode node = layers.addObject().put("kind", layer.kind());
-            if (layer.kind().equals(LayerKinds.LINEAR)) {
-                node.put("size", layer.size());
+        if (spec.topology() instanceof GraphSpec graph) {
+            ArrayNode nodes = root.putArray("graph");
+            for (GraphNodeSpec node : graph.nodes()) {
+                ObjectNode entry = nodes.addObject().put("name", node.name());
+                node.inputs().forEach(entry.putArray("inputs")::add);
+                if (node.inputs().size() > 1) {
+                    entry.put("combine", node.combine().name().toLowerCase(Locale.ROOT));
+                }
+                LayerJson.write(entry.putObject("layer"), node.layer());
             }
+        } else {
+            ArrayNode layers = root.putArray("layers");
+            spec.layers().forEach(layer -> LayerJson.write(layers.addObject(), layer));
         }
         root.put("task", spec.task()).put("loss", spec.loss()).put("class_count", spec.classCount());
         spec.classNames().forEach(root.putArray("class_names")::add);
@@ -76,7 +91,8 @@ final class SpecJson {
         }
     }
 
-    static NetworkSpec read(String json, String source) {
+    /** The spec in {@code json} as model format {@code format} (1 or 2) writes it. */
+    static NetworkSpec read(String json, String source, int format) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -93,26 +109,75 @@ final class SpecJson {
                     throw new DescentException("unknown key '" + key + "'; expected keys " + KEYS);
                 }
             }
-            List<LayerSpec> layers = new ArrayList<>();
-            JsonNode layerNodes = require(root, "layers", JsonNode::isArray, "an array of layers");
-            for (int i = 0; i < layerNodes.size(); i++) {
-                JsonNode layer = layerNodes.get(i);
-                String kind = require(layer, "kind", JsonNode::isTextual, "a layer kind string").textValue();
-                JsonNode size = layer.get("size");
-                layers.add(new LayerSpec(kind, size == null ? 0 : integer(size, "layers[" + i + "].size")));
-            }
+            int inputSize = integer(root.get("input_size"), "input_size");
+            Topology topology = topology(root, format);
             List<String> classNames = new ArrayList<>();
             JsonNode names = root.get("class_names");
             if (names != null) {
                 names.forEach(n -> classNames.add(n.asText()));
             }
-            return new NetworkSpec(integer(root.get("input_size"), "input_size"), layers,
+            return new NetworkSpec(inputSize, topology,
                     require(root, "task", JsonNode::isTextual, "a string").textValue(),
                     require(root, "loss", JsonNode::isTextual, "a string").textValue(),
                     integer(root.get("class_count"), "class_count"), classNames, normalization(root.get("normalization")),
                     root.has("label_smoothing") ? require(root, "label_smoothing", JsonNode::isNumber, "a number").doubleValue() : 0);
         } catch (DescentException e) {
             throw new DescentException("network spec in " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Topology topology(JsonNode root, int format) {
+        if (format == 1 || !root.has("graph")) {
+            if (root.has("graph")) {
+                throw new DescentException("'graph' is a key of model format 2; a format-1 spec has 'layers'");
+            }
+            JsonNode nodes = require(root, "layers", JsonNode::isArray, "an array of layers");
+            List<LayerSpec> layers = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                layers.add(format == 1 ? LayerJson.readFormat1(nodes.get(i), "layers[" + i + "]")
+                        : LayerJson.read(nodes.get(i), "layers[" + i + "]"));
+            }
+            return new SequentialSpec(layers);
+        }
+        if (root.has("layers")) {
+            throw new DescentException("the spec has both 'layers' and 'graph'; a network is one or the other");
+        }
+        JsonNode nodes = require(root, "graph", JsonNode::isArray, "an array of graph nodes");
+        List<GraphNodeSpec> graph = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            graph.add(node(nodes.get(i), "graph[" + i + "]"));
+        }
+        return new GraphSpec(graph);
+    }
+
+    private static GraphNodeSpec node(JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw new DescentException(where + " is " + node + "; expected a graph node object");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!NODE_KEYS.contains(key)) {
+                throw new DescentException(where + ": unknown key '" + key + "'; a graph node has " + NODE_KEYS);
+            }
+        }
+        String name = require(node, "name", JsonNode::isTextual, "a node name string").textValue();
+        List<String> inputs = new ArrayList<>();
+        for (JsonNode input : require(node, "inputs", JsonNode::isArray, "an array of node names")) {
+            if (!input.isTextual()) {
+                throw new DescentException(where + ".inputs holds " + input + "; expected node names");
+            }
+            inputs.add(input.textValue());
+        }
+        String combine = node.has("combine") ? require(node, "combine", JsonNode::isTextual, "\"sum\" or \"concat\"").textValue()
+                : "sum";
+        if (!combine.equals("sum") && !combine.equals("concat")) {
+            throw new DescentException(where + ".combine is '" + combine + "'; expected \"sum\" or \"concat\"");
+        }
+        try {
+            return new GraphNodeSpec(name, LayerJson.read(node.get("layer"), where + ".layer"),
+                    combine.equals("sum") ? Combine.SUM : Combine.CONCAT, inputs);
+        } catch (DescentException e) {
+            throw e.getMessage().startsWith(where) ? e : new DescentException(where + ": " + e.getMessage(), e);
         }
     }
 

@@ -27,7 +27,7 @@ class WeightsTest {
         Sequential small = new Sequential(new Linear(3, 4, new Random(1)));
         Sequential deeper = new Sequential(new Linear(3, 4, new Random(1)), new Relu(), new Linear(4, 2, new Random(2)));
         DescentException e = assertThrows(DescentException.class,
-                () -> Weights.load(Weights.encode(small), deeper, "step 3's weights"));
-        assertTrue(e.getMessage().startsWith("step 3's weights hold tensors [layers.0.weight, layers.0.bias]"), e.getMessage());
+                () -> Weights.load(Weights.encode(small), deeper, "the state of step 3"));
+        assertTrue(e.getMessage().startsWith("the state of step 3: no tensor for parameter 'layers.2.weight' of shape [2, 4]; it holds [layers.0.weight, layers.0.bias]"), e.getMessage());
     }
 }
