@@ -9,13 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.descent.DescentException;
 import org.descent.data.Normalize;
-import org.descent.nn.Combine;
-import org.descent.nn.LayerSpec;
 
 /**
  * The JSON form of a {@link NetworkSpec} (model format 2), with snake_case keys (the
@@ -33,7 +30,7 @@ import org.descent.nn.LayerSpec;
  * ..., {"name":"out","inputs":["input","a2"],"combine":"concat","layer":{..}}]} instead of
  * {@code layers} ({@code combine} is {@code sum} or {@code concat}, written when a node reads
  * several inputs). Format 1 had only {@code layers}, with {@code {"kind":"linear","size":256}}
- * (see {@link LayerJson}). {@code label_smoothing} is left out when it is 0, {@code normalization}
+ * (see {@link TopologyJson}, {@link LayerJson}). {@code label_smoothing} is left out when it is 0, {@code normalization}
  * when there is none. Unknown keys are refused, so a typo does not silently drop a setting.
  */
 final class SpecJson {
@@ -41,7 +38,6 @@ final class SpecJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> KEYS = Set.of("input_size", "layers", "graph", "task", "loss", "class_count",
             "class_names", "label_smoothing", "normalization");
-    private static final Set<String> NODE_KEYS = Set.of("name", "inputs", "combine", "layer");
 
     private SpecJson() {
     }
@@ -49,20 +45,7 @@ final class SpecJson {
     static String write(NetworkSpec spec) {
         ObjectNode root = JSON.createObjectNode();
         root.put("input_size", spec.inputSize());
-        if (spec.topology() instanceof GraphSpec graph) {
-            ArrayNode nodes = root.putArray("graph");
-            for (GraphNodeSpec node : graph.nodes()) {
-                ObjectNode entry = nodes.addObject().put("name", node.name());
-                node.inputs().forEach(entry.putArray("inputs")::add);
-                if (node.inputs().size() > 1) {
-                    entry.put("combine", node.combine().name().toLowerCase(Locale.ROOT));
-                }
-                LayerJson.write(entry.putObject("layer"), node.layer());
-            }
-        } else {
-            ArrayNode layers = root.putArray("layers");
-            spec.layers().forEach(layer -> LayerJson.write(layers.addObject(), layer));
-        }
+        TopologyJson.write(root, spec.topology());
         root.put("task", spec.task()).put("loss", spec.loss()).put("class_count", spec.classCount());
         spec.classNames().forEach(root.putArray("class_names")::add);
         if (spec.labelSmoothing() != 0) {
@@ -110,7 +93,7 @@ final class SpecJson {
                 }
             }
             int inputSize = integer(root.get("input_size"), "input_size");
-            Topology topology = topology(root, format);
+            Topology topology = TopologyJson.read(root, format);
             List<String> classNames = new ArrayList<>();
             JsonNode names = root.get("class_names");
             if (names != null) {
@@ -126,62 +109,7 @@ final class SpecJson {
         }
     }
 
-    private static Topology topology(JsonNode root, int format) {
-        if (format == 1 || !root.has("graph")) {
-            if (root.has("graph")) {
-                throw new DescentException("'graph' is a key of model format 2; a format-1 spec has 'layers'");
-            }
-            JsonNode nodes = require(root, "layers", JsonNode::isArray, "an array of layers");
-            List<LayerSpec> layers = new ArrayList<>();
-            for (int i = 0; i < nodes.size(); i++) {
-                layers.add(format == 1 ? LayerJson.readFormat1(nodes.get(i), "layers[" + i + "]")
-                        : LayerJson.read(nodes.get(i), "layers[" + i + "]"));
-            }
-            return new SequentialSpec(layers);
-        }
-        if (root.has("layers")) {
-            throw new DescentException("the spec has both 'layers' and 'graph'; a network is one or the other");
-        }
-        JsonNode nodes = require(root, "graph", JsonNode::isArray, "an array of graph nodes");
-        List<GraphNodeSpec> graph = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            graph.add(node(nodes.get(i), "graph[" + i + "]"));
-        }
-        return new GraphSpec(graph);
-    }
-
-    private static GraphNodeSpec node(JsonNode node, String where) {
-        if (!node.isObject()) {
-            throw new DescentException(where + " is " + node + "; expected a graph node object");
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!NODE_KEYS.contains(key)) {
-                throw new DescentException(where + ": unknown key '" + key + "'; a graph node has " + NODE_KEYS);
-            }
-        }
-        String name = require(node, "name", JsonNode::isTextual, "a node name string").textValue();
-        List<String> inputs = new ArrayList<>();
-        for (JsonNode input : require(node, "inputs", JsonNode::isArray, "an array of node names")) {
-            if (!input.isTextual()) {
-                throw new DescentException(where + ".inputs holds " + input + "; expected node names");
-            }
-            inputs.add(input.textValue());
-        }
-        String combine = node.has("combine") ? require(node, "combine", JsonNode::isTextual, "\"sum\" or \"concat\"").textValue()
-                : "sum";
-        if (!combine.equals("sum") && !combine.equals("concat")) {
-            throw new DescentException(where + ".combine is '" + combine + "'; expected \"sum\" or \"concat\"");
-        }
-        try {
-            return new GraphNodeSpec(name, LayerJson.read(node.get("layer"), where + ".layer"),
-                    combine.equals("sum") ? Combine.SUM : Combine.CONCAT, inputs);
-        } catch (DescentException e) {
-            throw e.getMessage().startsWith(where) ? e : new DescentException(where + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonNode require(JsonNode parent, String key, Predicate<JsonNode> test,
+    static JsonNode require(JsonNode parent, String key, Predicate<JsonNode> test,
                                     String expected) {
         JsonNode value = parent == null ? null : parent.get(key);
         if (value == null || !test.test(value)) {
