@@ -118,6 +118,15 @@ class StatefulLayerTest {
     }
 
     @Test
+    void aWholeNumberInAFileIsTheSameArgumentAsTheDescribedNumber() {
+        String json = spec(network()).toJson().replace("\"momentum\":0.2", "\"momentum\":1");
+        NetworkSpec read = NetworkSpec.fromJson(json, "hand-written");
+        Model model = Model.create(read, new Random(1));        // the built layer describes itself as momentum=1.0
+        assertEquals(read.topology(), Topology.of(model.network()));
+        assertTrue(model.spec().architecture().contains("running_mean(momentum=1)"), model.spec().architecture());
+    }
+
+    @Test
     void aResumedRunRestoresTheBuffersExactly() {
         Sequential straight = network();
         trainer(straight, new Adam(straight.parameters(), 0.01), 4).fit(TRAIN, null);
