@@ -27,7 +27,9 @@ import org.descent.cli.ReadmeBlocks.Transcript;
  * {@code descent ARGS}) runs in-process ({@link CliRun}); a relative file argument ({@code --out digits.safetensors})
  * is resolved in the folder, and the folder's path is removed from the output, so the output names the file as the
  * page does. The only other commands the pages show are {@code head -N FILE} and
- * {@code zcat FILE.gz | head -N | cut -d, -fA-B > OUT} (FILE.gz relative to the repository), done here in Java.
+ * {@code zcat FILE.gz | head -N | cut -d, -fA-B > OUT} (FILE.gz relative to the repository), done here in Java. A
+ * file that a transcript says was written ({@code wrote gd.png}, {@code saved model to digits.safetensors}) must exist
+ * and not be empty.
  */
 final class TranscriptRunner {
     /** The options whose value is a file the command reads or writes. */
@@ -36,6 +38,9 @@ final class TranscriptRunner {
     private static final Pattern HEAD = Pattern.compile("head -(\\d+) (\\S+)");
     private static final Pattern ZCAT_CUT =
             Pattern.compile("zcat (\\S+\\.gz) \\| head -(\\d+) \\| cut -d, -f(\\d+)-(\\d+) > (\\S+)");
+
+    /** An output line that names a file the command wrote, which must then be there and not empty. */
+    private static final Pattern WROTE = Pattern.compile("(?:wrote|saved model to) (\\S+)");
 
     private final Path dir;
 
@@ -64,6 +69,13 @@ final class TranscriptRunner {
             assertTrue(!transcript.output().isEmpty(), transcript.prompt().where() + " shows no output of '" + command + "'");
             String last = transcript.output().get(transcript.output().size() - 1).text();
             assertPrints(transcript.output(), command, last.startsWith("descent: ") ? 2 : 0);
+            for (ReadmeBlocks.Line line : transcript.output()) {
+                Matcher wrote = WROTE.matcher(line.text());
+                if (wrote.matches()) {
+                    Path file = dir.resolve(wrote.group(1));
+                    assertTrue(Files.isRegularFile(file) && size(file) > 0, line.where() + ": no file " + file);
+                }
+            }
         } else {
             fail(transcript.prompt().where() + ": ReadmeOutputsTest cannot run '" + command + "'; a transcript shows"
                     + " ./descent commands, head -N FILE and zcat FILE.gz | head -N | cut -d, -fA-B > FILE only");
@@ -132,6 +144,14 @@ final class TranscriptRunner {
                     .map(line -> Arrays.stream(line.split(",")).skip(from - 1L).limit(to - from + 1L)
                             .collect(Collectors.joining(",")))
                     .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
