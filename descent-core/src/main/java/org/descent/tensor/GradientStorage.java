@@ -1,8 +1,7 @@
 package org.descent.tensor;
 
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where the fast half of a {@link FusedRule} writes the gradient of an input: storage the
@@ -11,7 +10,9 @@ import java.util.Map;
  * backward pass.
  */
 public final class GradientStorage {
-    private Map<Tensor, Boolean> lent;
+    /** The tensors whose storage was lent in this pass (a few per step: a short array, scanned). */
+    private Tensor[] lent;
+    private int lentCount;
     private List<Tensor> inputs = List.of();
 
     GradientStorage() {
@@ -27,17 +28,26 @@ public final class GradientStorage {
     public Tensor of(int k) {
         Tensor input = inputs.get(k);
         Node node = input.node();
-        if (node != null && node.fused() != null) {
-            if (lent == null) {
-                lent = new IdentityHashMap<>();
-            }
-            if (lent.put(input, Boolean.TRUE) == null) {
-                Tensor offered = node.fused().outputGradientStorage();
-                if (offered != null && offered.shape().equals(input.shape()) && offered.dtype() == input.dtype()) {
-                    return offered;
-                }
+        if (node != null && node.fused() != null && markLent(input)) {
+            Tensor offered = node.fused().outputGradientStorage();
+            if (offered != null && offered.shape().equals(input.shape()) && offered.dtype() == input.dtype()) {
+                return offered;
             }
         }
         return Tensor.zeros(input.dtype(), input.shape().dims());
+    }
+
+    /** Notes that {@code t}'s storage is asked for; false if it was before in this pass. */
+    private boolean markLent(Tensor t) {
+        for (int i = 0; i < lentCount; i++) {
+            if (lent[i] == t) {
+                return false;
+            }
+        }
+        if (lent == null || lentCount == lent.length) {
+            lent = lent == null ? new Tensor[4] : Arrays.copyOf(lent, 2 * lentCount);
+        }
+        lent[lentCount++] = t;
+        return true;
     }
 }
