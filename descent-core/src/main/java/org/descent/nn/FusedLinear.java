@@ -23,7 +23,7 @@ import org.descent.tensor.Workspace;
  * composition of tensor operations, differentiated instead for second derivatives.
  * {@link Sequential} uses this for every {@code Linear} (followed by {@link Relu},
  * {@link Sigmoid} or {@link Tanh} when one comes next), with a {@link Workspace} per position for
- * z, the output and the gradient at the output.
+ * z, the output, the gradient at the output and dZ.
  *
  * <p>Shape: input (N, in), output (N, out).
  */
@@ -35,12 +35,8 @@ final class FusedLinear implements FusedRule {
     static final int Z = 0;
     static final int OUTPUT = 1;
     static final int OUTPUT_GRADIENT = 2;
-
-    /**
-     * dZ of the float32 backward pass, used only inside one rule: a few buffers per thread (one per
-     * distinct layer size, up to eight) serve every layer.
-     */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[8][0]);
+    /** dZ = g ⊙ act'(z), used only inside the fast backward. */
+    static final int DZ = 3;
 
     private final Activation act;
     private final Linear linear;
@@ -64,7 +60,7 @@ final class FusedLinear implements FusedRule {
 
     /** A workspace for the layer at {@code position} of a {@link Sequential}. */
     static Workspace workspace(String position) {
-        return new Workspace(3, position + ": backward through a graph whose buffers a later forward pass has reused;"
+        return new Workspace(4, position + ": backward through a graph whose buffers a later forward pass has reused;"
                 + " call backward() before the next forward pass, or run the forward pass again");
     }
 
@@ -131,7 +127,8 @@ final class FusedLinear implements FusedRule {
         int n = x.shape().dim(0);
         int in = w.shape().dim(1);
         int out = w.shape().dim(0);
-        Tensor dZ = act == Activation.IDENTITY ? g : ElementLoops.activationGradient(g, z, a, act, SCRATCH.get());
+        Tensor dZ = act == Activation.IDENTITY ? g
+                : ElementLoops.activationGradient(g, z, a, act, lease.tensor(DZ, g.dtype(), n, out));
         Tensor dX = null;
         Tensor dW = null;
         Tensor dB = null;

@@ -14,4 +14,9 @@ public record Node(String operation, List<Tensor> inputs, BackwardRule rule, Fus
             throw new DescentException("node '" + operation + "' needs exactly one of a backward rule and a fused rule");
         }
     }
+
+    /** A node whose backward rule is written with tensor operations. */
+    public Node(String operation, List<Tensor> inputs, BackwardRule rule) {
+        this(operation, inputs, rule, null);
+    }
 }
