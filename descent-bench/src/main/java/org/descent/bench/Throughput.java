@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import org.descent.DescentException;
-import org.descent.tensor.Kernels;
+import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Parallelism;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import org.descent.autograd.Backprop;
 import org.descent.autograd.NoGrad;
 import org.descent.tensor.DType;
-import org.descent.tensor.Kernels;
+import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Tensor;
 
 /**

@@ -9,6 +9,7 @@ import org.descent.autograd.Backprop;
 import org.descent.autograd.BackwardRule;
 import org.descent.autograd.NoGrad;
 import org.descent.autograd.Node;
+import org.descent.internal.kernel.Kernels;
 
 /**
  * A dense, row-major array of float32 or float64 values with an optional place in the autograd

@@ -1,4 +1,4 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 /**
  * The numeric kernels behind tensor operations. Callers go through {@link #active()}, so a
@@ -31,7 +31,7 @@ public interface Kernels {
         ScalarElementwise.addBias(z, bias, rows, cols);
     }
 
-    /** {@code y = relu(x) = x > 0 ? x : +0}, so relu(NaN) = 0 and relu(−0) = +0, as {@link Tensor#relu()}. */
+    /** {@code y = relu(x) = x > 0 ? x : +0}, so relu(NaN) = 0 and relu(−0) = +0, as {@code Tensor.relu()}. */
     default void relu(float[] x, float[] y, int n) {
         ScalarElementwise.relu(x, y, n);
     }

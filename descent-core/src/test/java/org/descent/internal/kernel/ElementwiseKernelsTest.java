@@ -1,4 +1,4 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +30,7 @@ class ElementwiseKernelsTest {
 
     @AfterEach
     void singleThread() {
-        Parallelism.setThreads(1);
+        KernelThreads.setThreads(1);
     }
 
     /** Gaussian values of spread 4, the first ones replaced by special values when {@code n} allows. */
@@ -180,7 +180,7 @@ class ElementwiseKernelsTest {
     @Test
     void expSigmoidAndTanhAreWithinTwoUlpsOfFloat64() {
         assertTranscendental("exp", Kernels::exp, Math::exp);
-        assertTranscendental("sigmoid", Kernels::sigmoid, Unary::sigmoid);
+        assertTranscendental("sigmoid", Kernels::sigmoid, ScalarElementwise::sigmoid);
         assertTranscendental("tanh", Kernels::tanh, Math::tanh);
     }
 
@@ -231,7 +231,7 @@ class ElementwiseKernelsTest {
         float[] x = values(random, 64 * 300);
         float[][] results = new float[2][];
         for (int threads = 1; threads <= 2; threads++) {
-            Parallelism.setThreads(threads);
+            KernelThreads.setThreads(threads);
             float[] y = new float[x.length];
             VECTOR.exp(x, y, x.length);
             float[] sums = new float[300];

@@ -1,4 +1,4 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import java.lang.System.Logger.Level;
 
@@ -24,7 +24,7 @@ final class KernelProvider {
         }
         try {
             // By name, so that the Vector API classes are never linked when the module is absent.
-            Class<?> type = Class.forName("org.descent.tensor.VectorKernels");
+            Class<?> type = Class.forName("org.descent.internal.kernel.VectorKernels");
             return (Kernels) type.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             System.getLogger(Kernels.class.getName()).log(Level.WARNING,

@@ -1,11 +1,11 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import java.util.Arrays;
 
 /**
  * Kernels on the Vector API ({@code jdk.incubator.vector}, the platform's preferred species):
  * a blocked, packed, register-tiled float32 GEMM ({@link VectorGemm}) whose output tiles are
- * spread over {@link Parallelism#threads()} when the product is large enough to gain from it;
+ * spread over {@link KernelThreads#threads()} when the product is large enough to gain from it;
  * small-batch products {@code x·Wᵀ} below that size take {@link VectorSmallBatchGemm}, which
  * does not pack W, and products of few rows and shallow depth with a row-major B (the backward
  * {@code dZ·W} and {@code dZᵀ·a} of a narrow output layer) take {@link VectorDirectGemm}, which
@@ -83,8 +83,8 @@ final class VectorKernels implements Kernels {
         }
         VectorGemm gemm = new VectorGemm(a, b, c, m, n, k, transA, transB);
         int tiles = gemm.tileCount();
-        if (work >= PARALLEL_THRESHOLD && tiles > 1 && Parallelism.threads() > 1) {
-            Parallelism.forEach(tiles, gemm::tile);
+        if (work >= PARALLEL_THRESHOLD && tiles > 1 && KernelThreads.threads() > 1) {
+            KernelThreads.forEach(tiles, gemm::tile);
         } else {
             for (int t = 0; t < tiles; t++) {
                 gemm.tile(t);

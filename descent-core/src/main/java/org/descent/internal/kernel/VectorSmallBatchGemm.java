@@ -1,9 +1,9 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import java.util.Arrays;
 
-import static org.descent.tensor.VectorMicroKernel.MR;
-import static org.descent.tensor.VectorMicroKernel.NR;
+import static org.descent.internal.kernel.VectorMicroKernel.MR;
+import static org.descent.internal.kernel.VectorMicroKernel.NR;
 
 /**
  * {@code C = A · Bᵀ} (A is m×k, B is n×k, both row-major) for a few rows of A, as in

@@ -1,4 +1,4 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;

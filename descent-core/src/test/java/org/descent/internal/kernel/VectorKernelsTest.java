@@ -1,4 +1,4 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +24,7 @@ class VectorKernelsTest {
 
     @AfterEach
     void singleThread() {
-        Parallelism.setThreads(1);
+        KernelThreads.setThreads(1);
     }
 
     @Test
@@ -157,10 +157,10 @@ class VectorKernelsTest {
             boolean transA = (t & 1) != 0;
             boolean transB = (t & 2) != 0;
             float[] one = new float[m * n];
-            Parallelism.setThreads(1);
+            KernelThreads.setThreads(1);
             VECTOR.gemm(a, b, one, m, n, k, transA, transB);
             float[] two = new float[m * n];
-            Parallelism.setThreads(2);
+            KernelThreads.setThreads(2);
             VECTOR.gemm(a, b, two, m, n, k, transA, transB);
             assertArrayEquals(one, two, "transA=" + transA + " transB=" + transB);
         }

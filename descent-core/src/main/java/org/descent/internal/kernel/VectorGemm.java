@@ -1,10 +1,10 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static org.descent.tensor.VectorMicroKernel.MR;
-import static org.descent.tensor.VectorMicroKernel.NR;
+import static org.descent.internal.kernel.VectorMicroKernel.MR;
+import static org.descent.internal.kernel.VectorMicroKernel.NR;
 
 /**
  * Blocked float32 GEMM {@code C = op(A) · op(B)} (Goto/BLIS style) around
