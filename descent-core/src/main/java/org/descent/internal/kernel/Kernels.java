@@ -85,9 +85,12 @@ public interface Kernels {
     /**
      * The implementation in use, chosen once at start-up: the Vector API kernels when the JVM
      * runs with {@code --add-modules jdk.incubator.vector}, else plain scalar loops (same
-     * results up to float rounding). The choice is logged once at INFO.
+     * results up to float rounding), at the width {@value VectorWidth#PROPERTY} forces if set.
+     * The choice is logged once at INFO.
+     *
+     * @throws org.descent.DescentException if {@value VectorWidth#PROPERTY} is not 128, 256 or 512
      */
     static Kernels active() {
-        return KernelProvider.ACTIVE;
+        return KernelProvider.active();
     }
 }

@@ -17,7 +17,7 @@ import static org.descent.internal.kernel.VectorMicroKernel.NR;
  */
 final class VectorDirectGemm {
     /** Rows of op(A) up to which this path replaces {@link VectorGemm}. */
-    static final int MAX_ROWS = 2 * NR;
+    static final int MAX_ROWS = VectorTiles.WIDTH.directMaxRows();
 
     private VectorDirectGemm() {
     }

@@ -21,7 +21,7 @@ final class VectorKernels implements Kernels {
      * work. Smaller products gained nothing from a second thread when another process held one of
      * the two cores (the helper loses its core for a time slice while the caller waits for its piece).
      */
-    static final long PARALLEL_THRESHOLD = 1L << 25;
+    static final long PARALLEL_THRESHOLD = VectorTiles.WIDTH.parallelThreshold();
 
     VectorKernels() {
         useEveryOperation(this);
@@ -59,8 +59,11 @@ final class VectorKernels implements Kernels {
 
     @Override
     public String name() {
-        return "Vector API (" + VectorMicroKernel.SPECIES.vectorBitSize() + "-bit, "
-                + VectorMicroKernel.LANES + " float lanes)";
+        VectorWidth width = VectorTiles.WIDTH;
+        String forced = VectorWidth.requested().isPresent() ? ", forced by " + VectorWidth.PROPERTY : "";
+        String emulated = width.bits() > VectorTiles.PREFERRED_BITS ? "; this CPU's widest is " + VectorTiles.PREFERRED_BITS
+                + " bits, so these vectors are emulated and slow" : "";
+        return "Vector API (" + width.describe() + forced + "; " + VectorTiles.CACHES + emulated + ")";
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
-import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,7 @@ class ElementwiseKernelsTest {
     private static final Kernels SCALAR = KernelProvider.create(false);
     private static final Kernels VECTOR = KernelProvider.create(true);
     private static final Kernels[] BOTH = {SCALAR, VECTOR};
-    private static final int LANES = FloatVector.SPECIES_PREFERRED.length();
+    private static final int LANES = VectorTiles.LANES;
     private static final int[] SIZES = {0, 1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, LANES - 1, LANES, LANES + 1,
             3 * LANES + 5, 100, 1000};
     private static final float[] SPECIAL = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,

@@ -144,6 +144,43 @@ class VectorKernelsTest {
         }
     }
 
+    /**
+     * Shapes around this run's register tile, C tiles and path thresholds (which differ per
+     * width: 8×32 tiles at 512 bits, 6×16 at 256, 6×8 at 128), so a wrong edge in any width's
+     * path fails under that width's Surefire execution.
+     */
+    @Test
+    void matchesScalarAroundThisWidthsTileSizes() {
+        Random random = new Random(19);
+        int mr = VectorMicroKernel.MR;
+        int nr = VectorMicroKernel.NR;
+        int[] rows = {mr - 1, mr, mr + 1, 2 * mr + 1, VectorGemm.SMALL_TILE_ROWS - 1, VectorGemm.SMALL_TILE_ROWS + mr - 1,
+            VectorSmallBatchGemm.MAX_ROWS, VectorSmallBatchGemm.MAX_ROWS + 1, VectorDirectGemm.MAX_ROWS + 1};
+        int[] columns = {nr - 1, nr, nr + 1, VectorGemm.SMALL_TILE_COLUMNS + 1, 2 * nr + VectorTiles.LANES};
+        int[] depths = {1, VectorGemm.KC, VectorGemm.KC + 1};
+        for (int m : rows) {
+            for (int n : columns) {
+                for (int k : depths) {
+                    for (int t = 0; t < 4; t++) {
+                        assertClose(random, m, n, k, (t & 1) != 0, (t & 2) != 0);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A product large enough for the large C tiles (mc × nc from the L2 size), with partial tiles at both edges. */
+    @Test
+    void matchesScalarWithTheLargeTiles() {
+        Random random = new Random(23);
+        int m = 2 * VectorGemm.LARGE_TILE_ROWS + VectorMicroKernel.MR + 1;
+        int n = 2 * VectorGemm.LARGE_TILE_COLUMNS + 3;
+        assertClose(random, m, n, VectorGemm.KC + 5, false, false); // two depth blocks: the second adds
+        for (int t = 1; t < 4; t++) {
+            assertClose(random, m, n, 7, (t & 1) != 0, (t & 2) != 0);
+        }
+    }
+
     @Test
     void bitwiseIdenticalWithOneAndTwoThreads() {
         Random random = new Random(11);
