@@ -3,8 +3,9 @@ package org.descent.internal.kernel;
 import java.util.Arrays;
 
 /**
- * Kernels on the Vector API ({@code jdk.incubator.vector}, the platform's preferred species):
- * a blocked, packed, register-tiled float32 GEMM ({@link VectorGemm}) whose output tiles are
+ * Kernels on the Vector API ({@code jdk.incubator.vector}, at the width of {@link VectorTiles}):
+ * {@code x·Wᵀ} for at most {@link VectorRowProduct#MAX_ROWS} rows (one-row inference) takes
+ * {@link VectorRowProduct}, dot products of rows where they lie; otherwise a blocked, packed, register-tiled float32 GEMM ({@link VectorGemm}) whose output tiles are
  * spread over {@link KernelThreads#threads()} when the product is large enough to gain from it;
  * small-batch products {@code x·Wᵀ} below that size take {@link VectorSmallBatchGemm}, which
  * does not pack W, and products of few rows and shallow depth with a row-major B (the backward
@@ -52,6 +53,7 @@ final class VectorKernels implements Kernels {
         kernels.tanh(x, y, z.length);
         kernels.exp(x, y, z.length);
         kernels.columnSums(x, y, n, n);
+        kernels.gemm(x, y, z, 1, 5, n, false, true); // VectorRowProduct: four rows and one, whole vectors and a tail
         kernels.gemm(x, y, z, VectorTranspose.BLOCK, 1, VectorTranspose.BLOCK, false, true); // VectorSmallBatchGemm
         kernels.gemm(x, y, z, 1, VectorMicroKernel.NR, 1, false, false); // VectorDirectGemm
         kernels.gemm(x, y, z, 1, 1, 1, true, true); // VectorGemm
@@ -76,6 +78,10 @@ final class VectorKernels implements Kernels {
             return;
         }
         long work = (long) m * n * k;
+        if (VectorRowProduct.serves(m, transA, transB)) {
+            VectorRowProduct.multiply(a, b, c, m, n, k);
+            return;
+        }
         if (work < PARALLEL_THRESHOLD && VectorSmallBatchGemm.serves(m, transA, transB)) {
             VectorSmallBatchGemm.multiply(a, b, c, m, n, k);
             return;

@@ -16,6 +16,7 @@ final class VectorMicroKernel6x2 {
 
     private VectorMicroKernel6x2() {
     }
+
     static void multiplyAdd(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int cOff, int ldc,
             boolean overwrite) {
         FloatVector z = FloatVector.zero(SPECIES);

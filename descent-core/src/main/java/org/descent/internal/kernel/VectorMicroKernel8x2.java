@@ -16,6 +16,7 @@ final class VectorMicroKernel8x2 {
 
     private VectorMicroKernel8x2() {
     }
+
     static void multiplyAdd(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int cOff, int ldc,
             boolean overwrite) {
         FloatVector z = FloatVector.zero(SPECIES);

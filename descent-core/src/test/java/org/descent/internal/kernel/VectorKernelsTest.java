@@ -61,7 +61,7 @@ class VectorKernelsTest {
         assertEquals(vectorized, used);
 
         Set<String> paths = products.stream().map(VectorKernelsTest::path).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of("direct", "packed", "small batch"), paths);
+        assertEquals(Set.of("row product", "direct", "packed", "small batch"), paths);
         assertTrue(products.stream().anyMatch(p -> path(p).equals("small batch")
                 && (int) p[3] >= VectorTranspose.BLOCK && (int) p[5] >= VectorTranspose.BLOCK), "a register transpose");
     }
@@ -77,6 +77,9 @@ class VectorKernelsTest {
         int k = (int) gemm[5];
         boolean transA = (boolean) gemm[6];
         boolean transB = (boolean) gemm[7];
+        if (VectorRowProduct.serves(m, transA, transB)) {
+            return "row product";
+        }
         if (VectorSmallBatchGemm.serves(m, transA, transB)) {
             return "small batch";
         }
