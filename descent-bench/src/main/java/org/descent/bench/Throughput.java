@@ -20,9 +20,22 @@ import org.descent.tensor.Parallelism;
  * Throughput trace 784,256,128,10 BATCH THREADS SECONDS         →  one samples/s figure per second from the start
  * Throughput predict 784,256,128,10 ROWS SECONDS                →  p50_us=… p99_us=… of one forward (1 thread, after SECONDS warm-up)
  * </pre>
+ *
+ * <p>With {@code -Dbench.cpuTime=true} the periods and the latencies are measured in this
+ * thread's CPU time instead of wall time (one-thread figures only): on a machine shared with
+ * other busy processes the wall clock also counts the time slices this thread waits for a core,
+ * the CPU clock only the time it runs (cache contention still shows).
  */
 public final class Throughput {
+    private static final boolean CPU_TIME = Boolean.getBoolean("bench.cpuTime");
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private Throughput() {
+    }
+
+    /** Nanoseconds on the chosen clock: wall time, or this thread's CPU time. */
+    private static long now() {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     public static void main(String[] args) {
@@ -86,17 +99,17 @@ public final class Throughput {
 
     /** Median and 99th percentile of one forward pass, in µs, over SECONDS after as long a warm-up. */
     private static String latency(MlpStep step, double seconds) {
-        long warmUpEnd = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < warmUpEnd) {
+        long warmUpEnd = now() + (long) (seconds * 1e9);
+        while (now() < warmUpEnd) {
             step.predict();
         }
         long[] times = new long[1 << 20];
         int count = 0;
-        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long end = now() + (long) (seconds * 1e9);
         while (count < times.length) {
-            long start = System.nanoTime();
+            long start = now();
             step.predict();
-            long now = System.nanoTime();
+            long now = now();
             times[count++] = now - start;
             if (now >= end) {
                 break;
@@ -122,18 +135,18 @@ public final class Throughput {
     }
 
     private static double repetitionsPerSecond(Runnable work, double warmUpSeconds, double seconds) {
-        long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
-        while (System.nanoTime() < warmUpEnd) {
+        long warmUpEnd = now() + (long) (warmUpSeconds * 1e9);
+        while (now() < warmUpEnd) {
             work.run();
         }
-        long start = System.nanoTime();
+        long start = now();
         long end = start + (long) (seconds * 1e9);
         long count = 0;
         long now;
         do {
             work.run();
             count++;
-            now = System.nanoTime();
+            now = now();
         } while (now < end);
         return count / ((now - start) / 1e9);
     }
