@@ -29,6 +29,11 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
     public static final String PROPERTY = "descent.vectorBits";
     /** The depth block of every width (see {@link #kc}). */
     static final int KC = 256;
+    /**
+     * Rows up to which {@code x·Wᵀ} goes row by row ({@link VectorRowProduct}), the same at every
+     * width because that path rounds differently from the others.
+     */
+    static final int ROW_PRODUCT_MAX_ROWS = 8;
 
     public VectorWidth {
         if (bits != 128 && bits != 256 && bits != 512) {
@@ -56,9 +61,8 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
      * 32). The C tiles derive from L2: an A block of mc × kc floats takes an eighth of it and a B
      * block of kc × nc a quarter (2 MiB gives 256×512, the sizes measured best on the AVX-512 CPU);
      * the small tiles are 8 row panels by 4 column panels, the paths' thresholds 4 and 2 column
-     * panels, and one-row products go row by row up to a quarter panel (8 rows at 512 bits: batch-1
-     * 784-256-128-10 forward 10–16 µs against 150–210 padded to a panel; 4 rows 47 against 300+ µs,
-     * load 17, 13:30).
+     * panels, and products of up to 8 rows go row by row (batch-1 784-256-128-10 forward 10–16 µs
+     * against 150–210 padded to a panel at 512 bits; 4 rows 47 against 300+ µs, load 17, 13:30).
      */
     static VectorWidth of(int bits, CacheSizes caches) {
         int rows = bits == 512 ? 8 : 6;
@@ -69,7 +73,7 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
         long blockFloats = 4L * KC;
         int mc = clamp(caches.l2() / 8 / blockFloats, smallMc, 1024) / rows * rows;
         int nc = clamp(caches.l2() / 4 / blockFloats, smallNc, 4096) / columns * columns;
-        return new VectorWidth(bits, rows, vectors, KC, mc, nc, smallMc, smallNc, 1L << 25, columns / 4, 4 * columns,
+        return new VectorWidth(bits, rows, vectors, KC, mc, nc, smallMc, smallNc, 1L << 25, ROW_PRODUCT_MAX_ROWS, 4 * columns,
                 2 * columns, Math.max(1 << 16, mc * KC));
     }
 
