@@ -42,7 +42,7 @@ final class VectorKernels implements Kernels {
      * ({@code VectorKernelsTest} checks that every one is).
      */
     static void useEveryOperation(Kernels kernels) {
-        int n = VectorTranspose.BLOCK + 1; // a whole vector and register block, and a tail
+        int n = 17; // a whole register block (at most 16) and a tail; more rows than the row product takes
         float[] x = new float[n * n];
         float[] y = new float[n * n];
         float[] z = new float[n * n];
@@ -54,7 +54,7 @@ final class VectorKernels implements Kernels {
         kernels.exp(x, y, z.length);
         kernels.columnSums(x, y, n, n);
         kernels.gemm(x, y, z, 1, 5, n, false, true); // VectorRowProduct: four rows and one, whole vectors and a tail
-        kernels.gemm(x, y, z, VectorTranspose.BLOCK, 1, VectorTranspose.BLOCK, false, true); // VectorSmallBatchGemm
+        kernels.gemm(x, y, z, 16, 1, 16, false, true); // VectorSmallBatchGemm, with register transposes
         kernels.gemm(x, y, z, 1, VectorMicroKernel.NR, 1, false, false); // VectorDirectGemm
         kernels.gemm(x, y, z, 1, 1, 1, true, true); // VectorGemm
     }
