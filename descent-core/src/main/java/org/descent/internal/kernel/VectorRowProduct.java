@@ -1,8 +1,8 @@
 package org.descent.internal.kernel;
 
 /**
- * {@code C = A · Bᵀ} (A is m×k, B is n×k, both row-major) for very few rows of A: one-row or
- * few-row inference, {@code x·Wᵀ} at batch ≤ {@link #MAX_ROWS}. Each element is a dot product of
+ * {@code C = A · Bᵀ} (A is m×k, B is n×k, both row-major) for very few rows of A: one-row
+ * inference, {@code x·Wᵀ} at batch ≤ {@link #MAX_ROWS} (one; {@link #multiply} takes any m). Each element is a dot product of
  * two contiguous rows, computed where they lie (nothing packed, no panel padding: the paths for
  * larger batches pad A to a whole panel of {@link VectorMicroKernel#NR} rows, which for one row
  * wastes all but one of them). Its rounding is fixed by k alone: 16 partial sums, partial i a

@@ -30,10 +30,12 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
     /** The depth block of every width (see {@link #kc}). */
     static final int KC = 256;
     /**
-     * Rows up to which {@code x·Wᵀ} goes row by row ({@link VectorRowProduct}), the same at every
-     * width because that path rounds differently from the others.
+     * Rows up to which {@code x·Wᵀ} goes row by row ({@link VectorRowProduct}): one. That path
+     * rounds differently from the others (16 partial sums), so a row of a larger batch keeps the
+     * rounding of the batched paths (the documented CLI outputs of few-row predictions included);
+     * the same at every width.
      */
-    static final int ROW_PRODUCT_MAX_ROWS = 8;
+    static final int ROW_PRODUCT_MAX_ROWS = 1;
 
     public VectorWidth {
         if (bits != 128 && bits != 256 && bits != 512) {
@@ -61,8 +63,8 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
      * 32). The C tiles derive from L2: an A block of mc × kc floats takes an eighth of it and a B
      * block of kc × nc a quarter (2 MiB gives 256×512, the sizes measured best on the AVX-512 CPU);
      * the small tiles are 8 row panels by 4 column panels, the paths' thresholds 4 and 2 column
-     * panels, and products of up to 8 rows go row by row (batch-1 784-256-128-10 forward 10–16 µs
-     * against 150–210 padded to a panel at 512 bits; 4 rows 47 against 300+ µs, load 17, 13:30).
+     * panels, and one-row products go row by row (batch-1 784-256-128-10 forward 10–17 µs against
+     * 150–161 padded to a panel at 512 bits).
      */
     static VectorWidth of(int bits, CacheSizes caches) {
         int rows = bits == 512 ? 8 : 6;

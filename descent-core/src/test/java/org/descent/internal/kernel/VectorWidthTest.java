@@ -49,7 +49,7 @@ class VectorWidthTest {
         assertEquals(128, avx512.smallBatchMaxRows());
         assertEquals(64, avx512.directMaxRows());
         assertEquals(1L << 25, avx512.parallelThreshold());
-        assertEquals(8, avx512.rowProductMaxRows());
+        assertEquals(1, avx512.rowProductMaxRows());
         assertEquals(1 << 16, avx512.stripLimit());
         VectorWidth avx2 = VectorWidth.of(256, new CacheSizes(32 << 10, 512 << 10, "test"));
         assertEquals("256-bit, 8 float lanes, tile 6×16, kc 256, mc 60, nc 128", avx2.describe());
