@@ -1,7 +1,7 @@
 package org.descent.nn;
 
 import java.util.Arrays;
-import org.descent.tensor.Kernels;
+import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Tensor;
 
 /**

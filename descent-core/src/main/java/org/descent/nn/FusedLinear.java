@@ -4,7 +4,7 @@ import org.descent.tensor.DType;
 import org.descent.tensor.FusedRule;
 import org.descent.tensor.GradientStorage;
 import org.descent.tensor.GradMode;
-import org.descent.tensor.Kernels;
+import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Tensor;
 import org.descent.tensor.Workspace;
 

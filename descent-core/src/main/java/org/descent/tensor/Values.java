@@ -2,6 +2,7 @@ package org.descent.tensor;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.descent.internal.kernel.Kernels;
 
 /** The element loops behind {@link Tensor}'s data methods, so that Tensor stays the API. */
 final class Values {

@@ -1,4 +1,4 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
-import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,7 @@ class ElementwiseKernelsTest {
     private static final Kernels SCALAR = KernelProvider.create(false);
     private static final Kernels VECTOR = KernelProvider.create(true);
     private static final Kernels[] BOTH = {SCALAR, VECTOR};
-    private static final int LANES = FloatVector.SPECIES_PREFERRED.length();
+    private static final int LANES = VectorTiles.LANES;
     private static final int[] SIZES = {0, 1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, LANES - 1, LANES, LANES + 1,
             3 * LANES + 5, 100, 1000};
     private static final float[] SPECIAL = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
@@ -30,7 +29,7 @@ class ElementwiseKernelsTest {
 
     @AfterEach
     void singleThread() {
-        Parallelism.setThreads(1);
+        KernelThreads.setThreads(1);
     }
 
     /** Gaussian values of spread 4, the first ones replaced by special values when {@code n} allows. */
@@ -180,7 +179,7 @@ class ElementwiseKernelsTest {
     @Test
     void expSigmoidAndTanhAreWithinTwoUlpsOfFloat64() {
         assertTranscendental("exp", Kernels::exp, Math::exp);
-        assertTranscendental("sigmoid", Kernels::sigmoid, Unary::sigmoid);
+        assertTranscendental("sigmoid", Kernels::sigmoid, ScalarElementwise::sigmoid);
         assertTranscendental("tanh", Kernels::tanh, Math::tanh);
     }
 
@@ -231,7 +230,7 @@ class ElementwiseKernelsTest {
         float[] x = values(random, 64 * 300);
         float[][] results = new float[2][];
         for (int threads = 1; threads <= 2; threads++) {
-            Parallelism.setThreads(threads);
+            KernelThreads.setThreads(threads);
             float[] y = new float[x.length];
             VECTOR.exp(x, y, x.length);
             float[] sums = new float[300];

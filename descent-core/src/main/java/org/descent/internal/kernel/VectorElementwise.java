@@ -1,4 +1,4 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * position, and masked operations (slow and allocating on JDK 17) are never needed.
  */
 final class VectorElementwise {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> SPECIES = VectorTiles.SPECIES;
     private static final int LANES = SPECIES.length();
     private static final FloatVector ZERO = FloatVector.zero(SPECIES);
     private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);

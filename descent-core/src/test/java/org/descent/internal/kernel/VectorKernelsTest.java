@@ -1,4 +1,4 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +24,7 @@ class VectorKernelsTest {
 
     @AfterEach
     void singleThread() {
-        Parallelism.setThreads(1);
+        KernelThreads.setThreads(1);
     }
 
     @Test
@@ -61,7 +61,7 @@ class VectorKernelsTest {
         assertEquals(vectorized, used);
 
         Set<String> paths = products.stream().map(VectorKernelsTest::path).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of("direct", "packed", "small batch"), paths);
+        assertEquals(Set.of("row product", "direct", "packed", "small batch"), paths);
         assertTrue(products.stream().anyMatch(p -> path(p).equals("small batch")
                 && (int) p[3] >= VectorTranspose.BLOCK && (int) p[5] >= VectorTranspose.BLOCK), "a register transpose");
     }
@@ -77,6 +77,9 @@ class VectorKernelsTest {
         int k = (int) gemm[5];
         boolean transA = (boolean) gemm[6];
         boolean transB = (boolean) gemm[7];
+        if (VectorRowProduct.serves(m, transA, transB)) {
+            return "row product";
+        }
         if (VectorSmallBatchGemm.serves(m, transA, transB)) {
             return "small batch";
         }
@@ -144,6 +147,43 @@ class VectorKernelsTest {
         }
     }
 
+    /**
+     * Shapes around this run's register tile, C tiles and path thresholds (which differ per
+     * width: 8×32 tiles at 512 bits, 6×16 at 256, 6×8 at 128), so a wrong edge in any width's
+     * path fails under that width's Surefire execution.
+     */
+    @Test
+    void matchesScalarAroundThisWidthsTileSizes() {
+        Random random = new Random(19);
+        int mr = VectorMicroKernel.MR;
+        int nr = VectorMicroKernel.NR;
+        int[] rows = {mr - 1, mr, mr + 1, 2 * mr + 1, VectorGemm.SMALL_TILE_ROWS - 1, VectorGemm.SMALL_TILE_ROWS + mr - 1,
+            VectorSmallBatchGemm.MAX_ROWS, VectorSmallBatchGemm.MAX_ROWS + 1, VectorDirectGemm.MAX_ROWS + 1};
+        int[] columns = {nr - 1, nr, nr + 1, VectorGemm.SMALL_TILE_COLUMNS + 1, 2 * nr + VectorTiles.LANES};
+        int[] depths = {1, VectorGemm.KC, VectorGemm.KC + 1};
+        for (int m : rows) {
+            for (int n : columns) {
+                for (int k : depths) {
+                    for (int t = 0; t < 4; t++) {
+                        assertClose(random, m, n, k, (t & 1) != 0, (t & 2) != 0);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A product large enough for the large C tiles (mc × nc from the L2 size), with partial tiles at both edges. */
+    @Test
+    void matchesScalarWithTheLargeTiles() {
+        Random random = new Random(23);
+        int m = 2 * VectorGemm.LARGE_TILE_ROWS + VectorMicroKernel.MR + 1;
+        int n = 2 * VectorGemm.LARGE_TILE_COLUMNS + 3;
+        assertClose(random, m, n, VectorGemm.KC + 5, false, false); // two depth blocks: the second adds
+        for (int t = 1; t < 4; t++) {
+            assertClose(random, m, n, 7, (t & 1) != 0, (t & 2) != 0);
+        }
+    }
+
     @Test
     void bitwiseIdenticalWithOneAndTwoThreads() {
         Random random = new Random(11);
@@ -157,10 +197,10 @@ class VectorKernelsTest {
             boolean transA = (t & 1) != 0;
             boolean transB = (t & 2) != 0;
             float[] one = new float[m * n];
-            Parallelism.setThreads(1);
+            KernelThreads.setThreads(1);
             VECTOR.gemm(a, b, one, m, n, k, transA, transB);
             float[] two = new float[m * n];
-            Parallelism.setThreads(2);
+            KernelThreads.setThreads(2);
             VECTOR.gemm(a, b, two, m, n, k, transA, transB);
             assertArrayEquals(one, two, "transA=" + transA + " transB=" + transB);
         }

@@ -1,12 +1,12 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.junit.jupiter.api.Test;
 
 class VectorTransposeTest {
-    /** Sizes around the 16×16 register block: empty, single, block ± 1, two blocks ± 1. */
-    private static final int[] SIZES = {0, 1, 15, 16, 17, 31, 32, 33, 48};
+    /** Sizes around the 4×4, 8×8 and 16×16 register blocks (one per width): empty, single, block ± 1, two blocks ± 1. */
+    private static final int[] SIZES = {0, 1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 48};
 
     @Test
     void transposesEveryBlockShapeWithStridesAndOffsets() {

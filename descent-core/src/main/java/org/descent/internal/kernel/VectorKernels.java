@@ -1,11 +1,12 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import java.util.Arrays;
 
 /**
- * Kernels on the Vector API ({@code jdk.incubator.vector}, the platform's preferred species):
- * a blocked, packed, register-tiled float32 GEMM ({@link VectorGemm}) whose output tiles are
- * spread over {@link Parallelism#threads()} when the product is large enough to gain from it;
+ * Kernels on the Vector API ({@code jdk.incubator.vector}, at the width of {@link VectorTiles}):
+ * {@code x·Wᵀ} for at most {@link VectorRowProduct#MAX_ROWS} rows (one-row inference) takes
+ * {@link VectorRowProduct}, dot products of rows where they lie; otherwise a blocked, packed, register-tiled float32 GEMM ({@link VectorGemm}) whose output tiles are
+ * spread over {@link KernelThreads#threads()} when the product is large enough to gain from it;
  * small-batch products {@code x·Wᵀ} below that size take {@link VectorSmallBatchGemm}, which
  * does not pack W, and products of few rows and shallow depth with a row-major B (the backward
  * {@code dZ·W} and {@code dZᵀ·a} of a narrow output layer) take {@link VectorDirectGemm}, which
@@ -21,7 +22,7 @@ final class VectorKernels implements Kernels {
      * work. Smaller products gained nothing from a second thread when another process held one of
      * the two cores (the helper loses its core for a time slice while the caller waits for its piece).
      */
-    static final long PARALLEL_THRESHOLD = 1L << 25;
+    static final long PARALLEL_THRESHOLD = VectorTiles.WIDTH.parallelThreshold();
 
     VectorKernels() {
         useEveryOperation(this);
@@ -41,7 +42,7 @@ final class VectorKernels implements Kernels {
      * ({@code VectorKernelsTest} checks that every one is).
      */
     static void useEveryOperation(Kernels kernels) {
-        int n = VectorTranspose.BLOCK + 1; // a whole vector and register block, and a tail
+        int n = 17; // a whole register block (at most 16) and a tail; more rows than the row product takes
         float[] x = new float[n * n];
         float[] y = new float[n * n];
         float[] z = new float[n * n];
@@ -52,15 +53,19 @@ final class VectorKernels implements Kernels {
         kernels.tanh(x, y, z.length);
         kernels.exp(x, y, z.length);
         kernels.columnSums(x, y, n, n);
-        kernels.gemm(x, y, z, VectorTranspose.BLOCK, 1, VectorTranspose.BLOCK, false, true); // VectorSmallBatchGemm
+        kernels.gemm(x, y, z, 1, 5, n, false, true); // VectorRowProduct: four rows and one, whole vectors and a tail
+        kernels.gemm(x, y, z, 16, 1, 16, false, true); // VectorSmallBatchGemm, with register transposes
         kernels.gemm(x, y, z, 1, VectorMicroKernel.NR, 1, false, false); // VectorDirectGemm
         kernels.gemm(x, y, z, 1, 1, 1, true, true); // VectorGemm
     }
 
     @Override
     public String name() {
-        return "Vector API (" + VectorMicroKernel.SPECIES.vectorBitSize() + "-bit, "
-                + VectorMicroKernel.LANES + " float lanes)";
+        VectorWidth width = VectorTiles.WIDTH;
+        String forced = VectorWidth.requested().isPresent() ? ", forced by " + VectorWidth.PROPERTY : "";
+        String emulated = width.bits() > VectorTiles.PREFERRED_BITS ? "; this CPU's widest is " + VectorTiles.PREFERRED_BITS
+                + " bits, so these vectors are emulated and slow" : "";
+        return "Vector API (" + width.describe() + forced + "; " + VectorTiles.CACHES + emulated + ")";
     }
 
     @Override
@@ -73,6 +78,10 @@ final class VectorKernels implements Kernels {
             return;
         }
         long work = (long) m * n * k;
+        if (VectorRowProduct.serves(m, transA, transB)) {
+            VectorRowProduct.multiply(a, b, c, m, n, k);
+            return;
+        }
         if (work < PARALLEL_THRESHOLD && VectorSmallBatchGemm.serves(m, transA, transB)) {
             VectorSmallBatchGemm.multiply(a, b, c, m, n, k);
             return;
@@ -83,8 +92,8 @@ final class VectorKernels implements Kernels {
         }
         VectorGemm gemm = new VectorGemm(a, b, c, m, n, k, transA, transB);
         int tiles = gemm.tileCount();
-        if (work >= PARALLEL_THRESHOLD && tiles > 1 && Parallelism.threads() > 1) {
-            Parallelism.forEach(tiles, gemm::tile);
+        if (work >= PARALLEL_THRESHOLD && tiles > 1 && KernelThreads.threads() > 1) {
+            KernelThreads.forEach(tiles, gemm::tile);
         } else {
             for (int t = 0; t < tiles; t++) {
                 gemm.tile(t);

@@ -1,7 +1,7 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
-import static org.descent.tensor.VectorMicroKernel.MR;
-import static org.descent.tensor.VectorMicroKernel.NR;
+import static org.descent.internal.kernel.VectorMicroKernel.MR;
+import static org.descent.internal.kernel.VectorMicroKernel.NR;
 
 /**
  * {@code C = op(A) · B} with nothing packed, for products of at most {@link #MAX_ROWS} rows (64
@@ -17,7 +17,7 @@ import static org.descent.tensor.VectorMicroKernel.NR;
  */
 final class VectorDirectGemm {
     /** Rows of op(A) up to which this path replaces {@link VectorGemm}. */
-    static final int MAX_ROWS = 2 * NR;
+    static final int MAX_ROWS = VectorTiles.WIDTH.directMaxRows();
 
     private VectorDirectGemm() {
     }

@@ -1,21 +1,22 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static org.descent.tensor.VectorMicroKernel.MR;
-import static org.descent.tensor.VectorMicroKernel.NR;
+import static org.descent.internal.kernel.VectorMicroKernel.MR;
+import static org.descent.internal.kernel.VectorMicroKernel.NR;
 
 /**
  * Blocked float32 GEMM {@code C = op(A) · op(B)} (Goto/BLIS style) around
  * {@link VectorMicroKernel}. op(B) is packed once per call into column panels of width NR,
- * {@value #KC} deep; C is cut into tiles that are computed independently, each packing its rows
+ * {@link #KC} deep; C is cut into tiles that are computed independently, each packing its rows
  * of op(A) into MR-row panels per depth block (or, when a tile's rows at all depths fit in
- * {@value #STRIP_LIMIT} floats, once for all depths and kept for the next tile of the same rows,
+ * {@link #STRIP_LIMIT} floats, once for all depths and kept for the next tile of the same rows,
  * so a strip of A is packed about once per call instead of once per column tile); the first
  * depth block stores into C, later ones add, so C is never zeroed beforehand. Small products get small tiles
- * ({@value #SMALL_TILE_ROWS}×{@value #SMALL_TILE_COLUMNS}) so that several threads find work;
- * large ones get {@value #LARGE_TILE_ROWS}×{@value #LARGE_TILE_COLUMNS}, so that each packed
+ * ({@link #SMALL_TILE_ROWS}×{@link #SMALL_TILE_COLUMNS}, 64×128 at 512 bits) so that several threads find work;
+ * large ones get {@link #LARGE_TILE_ROWS}×{@link #LARGE_TILE_COLUMNS} (from the L2 size, see
+ * {@link VectorWidth#of}), so that each packed
  * value of B fetched from L3 or memory feeds more multiply-adds. Transposition is absorbed by the
  * packing (a transposed B through {@link VectorTranspose}), so all four combinations run the same
  * kernel. Tiles depend only on the shape, never on the number of threads, and each element of C
@@ -23,13 +24,13 @@ import static org.descent.tensor.VectorMicroKernel.NR;
  */
 final class VectorGemm {
     /** Depth of a block: a packed A panel (MR×KC) and B panel (KC×NR) stay in L1/L2. */
-    static final int KC = 256;
-    static final int SMALL_TILE_ROWS = 64;
-    static final int SMALL_TILE_COLUMNS = 128;
-    static final int LARGE_TILE_ROWS = 256;
-    static final int LARGE_TILE_COLUMNS = 512;
+    static final int KC = VectorTiles.WIDTH.kc();
+    static final int SMALL_TILE_ROWS = VectorTiles.WIDTH.smallMc();
+    static final int SMALL_TILE_COLUMNS = VectorTiles.WIDTH.smallNc();
+    static final int LARGE_TILE_ROWS = VectorTiles.WIDTH.mc();
+    static final int LARGE_TILE_COLUMNS = VectorTiles.WIDTH.nc();
     /** Floats up to which a tile's rows of op(A) are packed at all depths at once and kept. */
-    static final int STRIP_LIMIT = 1 << 16;
+    static final int STRIP_LIMIT = VectorTiles.WIDTH.stripLimit();
 
     /**
      * Per-thread packing space, reused across calls so the steady state allocates nothing. The

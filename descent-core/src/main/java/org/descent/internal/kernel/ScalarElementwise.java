@@ -1,4 +1,4 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import java.util.Arrays;
 
@@ -28,8 +28,17 @@ final class ScalarElementwise {
 
     static void sigmoid(float[] x, float[] y, int n) {
         for (int i = 0; i < n; i++) {
-            y[i] = (float) Unary.sigmoid(x[i]);
+            y[i] = (float) sigmoid(x[i]);
         }
+    }
+
+    /** σ(x) = 1 / (1 + e^−x), evaluated on the side that cannot overflow (as the float64 tensor operation). */
+    static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
     }
 
     static void tanh(float[] x, float[] y, int n) {

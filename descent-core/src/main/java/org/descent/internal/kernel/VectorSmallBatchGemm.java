@@ -1,9 +1,9 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import java.util.Arrays;
 
-import static org.descent.tensor.VectorMicroKernel.MR;
-import static org.descent.tensor.VectorMicroKernel.NR;
+import static org.descent.internal.kernel.VectorMicroKernel.MR;
+import static org.descent.internal.kernel.VectorMicroKernel.NR;
 
 /**
  * {@code C = A · Bᵀ} (A is m×k, B is n×k, both row-major) for a few rows of A, as in
@@ -22,7 +22,7 @@ final class VectorSmallBatchGemm {
      * B once more, but below the parallel threshold B fits in L2, and packing B (a transpose) cost
      * more: 128×256×784 took 324–334 µs here against 411–424 µs packed; at 256 rows neither won.
      */
-    static final int MAX_ROWS = 4 * NR;
+    static final int MAX_ROWS = VectorTiles.WIDTH.smallBatchMaxRows();
 
     private static final class Scratch {
         float[] panel = new float[0];

@@ -1,4 +1,4 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 /**
  * The numeric kernels behind tensor operations. Callers go through {@link #active()}, so a
@@ -31,7 +31,7 @@ public interface Kernels {
         ScalarElementwise.addBias(z, bias, rows, cols);
     }
 
-    /** {@code y = relu(x) = x > 0 ? x : +0}, so relu(NaN) = 0 and relu(−0) = +0, as {@link Tensor#relu()}. */
+    /** {@code y = relu(x) = x > 0 ? x : +0}, so relu(NaN) = 0 and relu(−0) = +0, as {@code Tensor.relu()}. */
     default void relu(float[] x, float[] y, int n) {
         ScalarElementwise.relu(x, y, n);
     }
@@ -85,9 +85,12 @@ public interface Kernels {
     /**
      * The implementation in use, chosen once at start-up: the Vector API kernels when the JVM
      * runs with {@code --add-modules jdk.incubator.vector}, else plain scalar loops (same
-     * results up to float rounding). The choice is logged once at INFO.
+     * results up to float rounding), at the width {@value VectorWidth#PROPERTY} forces if set.
+     * The choice is logged once at INFO.
+     *
+     * @throws org.descent.DescentException if {@value VectorWidth#PROPERTY} is not 128, 256 or 512
      */
     static Kernels active() {
-        return KernelProvider.ACTIVE;
+        return KernelProvider.active();
     }
 }

@@ -1,4 +1,4 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 /**
  * e^x, tanh x and σ(x) in float from +, −, ×, ÷, comparisons and bit operations only: the

@@ -1,4 +1,4 @@
-package org.descent.tensor;
+package org.descent.internal.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,20 +7,20 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ParallelismTest {
+class KernelThreadsTest {
 
     @AfterEach
     void oneThreadAgain() {
-        Parallelism.setThreads(1);
+        KernelThreads.setThreads(1);
     }
 
     @Test
     void everyPieceRunsExactlyOnceWithAnyThreadCount() {
         for (int threads = 1; threads <= 3; threads++) {
-            Parallelism.setThreads(threads);
+            KernelThreads.setThreads(threads);
             for (int round = 0; round < 50; round++) {
                 AtomicIntegerArray runs = new AtomicIntegerArray(37);
-                Parallelism.forEach(runs.length(), runs::incrementAndGet);
+                KernelThreads.forEach(runs.length(), runs::incrementAndGet);
                 for (int i = 0; i < runs.length(); i++) {
                     assertEquals(1, runs.get(i), "piece " + i + " with " + threads + " threads");
                 }
@@ -30,9 +30,9 @@ class ParallelismTest {
 
     @Test
     void aFailingPieceFailsTheCallAfterTheOthersFinish() {
-        Parallelism.setThreads(2);
+        KernelThreads.setThreads(2);
         AtomicIntegerArray runs = new AtomicIntegerArray(8);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallelism.forEach(8, i -> {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KernelThreads.forEach(8, i -> {
             runs.incrementAndGet(i);
             if (i == 5) {
                 throw new IllegalStateException("piece 5");
