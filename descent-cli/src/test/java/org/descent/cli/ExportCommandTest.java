@@ -3,6 +3,7 @@ package org.descent.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,5 +51,23 @@ class ExportCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals(1, run.errLines().length, run.err());
         assertFalse(Files.exists(dir.resolve("m.onnx")));
+    }
+
+    @Test
+    void importsItsExportBackAndRefusesACorruptFile() throws Exception {
+        NetworkSpec spec = new NetworkSpec(4, List.of(LayerSpec.linear(3)), "regression", "l2", 0, List.of(), null);
+        Path onnx = dir.resolve("m.onnx");
+        OnnxExport.write(Model.create(spec, new Random(2)), onnx);
+        Path back = dir.resolve("back.safetensors");
+        CliRun run = CliRun.of("import", onnx.toString(), "--out", back.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("wrote " + back + ": 4 → Linear(3), task regression\n", run.out());
+        assertEquals(spec, ModelFile.load(back).spec());
+        Path broken = dir.resolve("broken.onnx");
+        Files.write(broken, new byte[] {1, 2, 3, 4, 5});
+        run = CliRun.of("import", broken.toString(), "--out", dir.resolve("x.safetensors").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.errLines().length, run.err());
+        assertTrue(run.err().startsWith("descent: " + broken + " is not an ONNX model"), run.err());
     }
 }
