@@ -35,6 +35,13 @@ final class OnnxChecker {
         assertEquals(0, outcome.exit, "the ONNX checker refused " + file + ": " + outcome.output);
     }
 
+    /** The checker's complaint about {@code file}, or null if it accepts the file. */
+    static String problem(Path file) {
+        Outcome outcome = python("import onnx, sys; m = onnx.load(sys.argv[1]); onnx.checker.check_model(m, full_check=True)",
+                file.toString());
+        return outcome.exit == 0 ? null : outcome.output;
+    }
+
     private record Outcome(int exit, String output) {
     }
 

@@ -176,4 +176,36 @@ class OnnxExportTest {
         assertEquals("layer layers.1 is of kind 'test_cube', which has no ONNX export yet; the kinds that export are "
                 + OnnxLayers.kinds(), e.getMessage());
     }
+
+    @Test
+    void theCheckerRefusesABrokenGraph() throws Exception {
+        assumeTrue(OnnxChecker.available(), "python3-onnx is not installed");
+        ModelProto good = OnnxExport.toProto(Model.create(digitsSpec(List.of(LayerSpec.linear(10)), null), new Random(1)));
+        ModelProto bad = good.toBuilder().setGraph(good.getGraph().toBuilder().setNode(0,
+                good.getGraph().getNode(0).toBuilder().setOpType("Gemmm"))).build();
+        Path file = dir.resolve("bad.onnx");
+        Files.write(file, bad.toByteArray());
+        String problem = OnnxChecker.problem(file);
+        assertTrue(problem != null && problem.contains("Gemmm"), String.valueOf(problem));
+    }
+
+    @Test
+    void aPyTorchModelImportedAndExportedAgainRunsInOnnxRuntimeLikePyTorch() throws Exception {
+        Path resource = Path.of(getClass().getResource("/pytorch/mlp.onnx").toURI());
+        var expected = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Path.of(getClass().getResource("/pytorch/expected.json").toURI()).toFile());
+        float[] x = new float[expected.get("x").size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) expected.get("x").get(i).asDouble();
+        }
+        Model model = OnnxImport.read(resource);
+        float[] onnx = Ort.run(OnnxExport.toBytes(model), OnnxExport.INPUT, Tensor.of(x, x.length / 64, 64));
+        for (int i = 0; i < onnx.length; i++) {
+            double e = expected.get("mlp").get(i).asDouble();
+            assertEquals(e, onnx[i], 1e-5 * Math.max(1, Math.abs(e)), "output " + i);
+        }
+        // PyTorch's own file runs in ONNX Runtime too, under its own input name.
+        float[] original = Ort.run(Files.readAllBytes(resource), "features", Tensor.of(x, x.length / 64, 64));
+        assertEquals(onnx.length, original.length);
+    }
 }
