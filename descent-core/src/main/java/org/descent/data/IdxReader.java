@@ -120,7 +120,7 @@ public final class IdxReader {
 
     /**
      * Images and their labels as a classification dataset; the number of classes is the number
-     * of names if given, else the largest label + 1.
+     * of names if given, else it comes from the labels present (see {@link ClassLabels}).
      */
     public static Dataset read(Path images, Path labels, List<String> classNames) {
         Tensor features = readImages(images);
@@ -137,11 +137,10 @@ public final class IdxReader {
             }
         }
         if (count == 0) {
-            for (int label : classes) {
-                count = Math.max(count, label + 1);
-            }
+            ClassLabels present = ClassLabels.of(classes);
+            return Dataset.classification(features, present.labels(), present.classes(), present.names());
         }
-        return Dataset.classification(features, classes, Math.max(count, 1), classNames);
+        return Dataset.classification(features, classes, count, classNames);
     }
 
     /** Refuses the first of the {@code n} values just read that did not become a finite float32. */
