@@ -83,6 +83,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Parallelism.setThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        OutputPaths.requireDistinct(data.source, resume, new String[] {"--out", "--plot", "--checkpoint"}, out, plot, checkpoint);
         for (Path file : new Path[] {out, plot, checkpoint}) {
             if (file != null) {
                 AtomicFiles.requireWritable(file);
