@@ -7,12 +7,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.descent.DescentException;
-import org.descent.Sizes;
 import org.descent.tensor.Tensor;
 
 /**
@@ -66,7 +64,7 @@ final class CsvTable {
             List<String> columnNames = header && !firstLines.isEmpty() ? List.of(firstLines.get(0)) : null;
             SklearnHeader announced = header ? null : SklearnHeader.detect(firstLines);
             int first = header || announced != null ? 1 : 0;
-            Builder table = new Builder(name, columnNames);
+            CsvRows table = new CsvRows(name, columnNames);
             for (int i = first; i < firstLines.size(); i++) {
                 table.add(firstLines.get(i), firstNumbers.get(i));
             }
@@ -86,66 +84,6 @@ final class CsvTable {
         } catch (IOException e) {
             throw new DescentException(name + ": cannot read (" + e.getMessage() + ")", e);
         }
-    }
-
-    /** The rows read so far, in arrays that double as they fill. */
-    private static final class Builder {
-        private final String name;
-        private final List<String> columnNames;
-        int width = -1;
-        int firstLine;
-        int rows;
-        double[] values = new double[64];
-        int[] lines = new int[16];
-
-        Builder(String name, List<String> columnNames) {
-            this.name = name;
-            this.columnNames = columnNames;
-        }
-
-        void add(String[] fields, int line) {
-            if (width < 0) {
-                width = fields.length;
-                firstLine = line;
-                if (columnNames != null && columnNames.size() < width) {
-                    throw new DescentException(name + ": the header line names " + columnNames.size() + " column"
-                            + (columnNames.size() == 1 ? "" : "s") + " but row " + line + " has " + width
-                            + "; give every column a name, or drop --header if the first line is data");
-                }
-            }
-            if (fields.length != width) {
-                throw new DescentException(name + ": row " + line + " has " + fields.length + " columns, expected "
-                        + width + " like row " + firstLine);
-            }
-            long end = (long) (rows + 1) * width;
-            if (end > values.length) {
-                values = Arrays.copyOf(values, Sizes.elements(name + ": " + (rows + 1) + " rows of " + width + " values",
-                        Math.max(end, Math.min(Sizes.MAX_ELEMENTS, 2L * values.length))));
-            }
-            if (rows == lines.length) {
-                lines = Arrays.copyOf(lines, Sizes.elements(name + ": rows", 2L * lines.length));
-            }
-            for (int c = 0; c < width; c++) {
-                values[rows * width + c] = number(name, fields[c], line, c, columnNames);
-            }
-            lines[rows++] = line;
-        }
-    }
-
-    private static double number(String name, String field, int line, int column, List<String> columnNames) {
-        if (field.isEmpty()) {
-            throw new DescentException(where(name, line, column, columnNames) + ": missing value");
-        }
-        double value;
-        try {
-            value = Double.parseDouble(field);
-        } catch (NumberFormatException e) {
-            throw new DescentException(where(name, line, column, columnNames) + ": '" + field + "' is not a number");
-        }
-        if (!Double.isFinite(value)) {
-            throw new DescentException(where(name, line, column, columnNames) + ": '" + field + "' is not a finite number");
-        }
-        return value;
     }
 
     /** The value in data row r, column c (both 0-based). */
@@ -229,12 +167,6 @@ final class CsvTable {
 
     /** Where the value in data row r (0-based), column c (0-based) is, for error messages. */
     String where(int r, int c) {
-        return where(name, lines[r], c, columnNames);
-    }
-
-    /** "file: row 7, column 3 (name)" with the 1-based line number and column. */
-    private static String where(String name, int line, int column, List<String> columnNames) {
-        return name + ": row " + line + ", column " + (column + 1)
-                + (columnNames != null ? " (" + columnNames.get(column) + ")" : "");
+        return CsvRows.where(name, lines[r], c, columnNames);
     }
 }

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Tag;
  */
 @Tag("fuzz")
 class CsvFuzzTest {
+    private static final Character[] SEPARATORS = {',', ';', '\t', null};
+    private static final int[] LABEL_COLUMNS = {-1, 0, 1, -2};
+
     static {
         // Class loading and first-use initialization are not the input's doing: done once, unmeasured.
         Bounded.warmUp(() -> fuzzerTestOneInput("\0001,2,0\n3,4,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
-
-    private static final Character[] SEPARATORS = {',', ';', '\t', null};
-    private static final int[] LABEL_COLUMNS = {-1, 0, 1, -2};
 
     @FuzzTest(maxDuration = "4s")
     void csv(byte[] input) {
