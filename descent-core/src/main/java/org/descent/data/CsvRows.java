@@ -61,12 +61,17 @@ final class CsvRows {
         try {
             value = Double.parseDouble(field);
         } catch (NumberFormatException e) {
-            throw new DescentException(where(name, line, column, columnNames) + ": '" + field + "' is not a number");
+            throw new DescentException(where(name, line, column, columnNames) + ": '" + shortened(field) + "' is not a number");
         }
         if (!Double.isFinite(value)) {
-            throw new DescentException(where(name, line, column, columnNames) + ": '" + field + "' is not a finite number");
+            throw new DescentException(where(name, line, column, columnNames) + ": '" + shortened(field) + "' is not a finite number");
         }
         return value;
+    }
+
+    /** A field as an error message quotes it: at most 40 characters, so that a line of a megabyte stays readable. */
+    static String shortened(String field) {
+        return field.length() <= 40 ? field : field.substring(0, 37) + "… (" + field.length() + " characters)";
     }
 
     /** "file: row 7, column 3 (name)" with the 1-based line number and column; built only for an error. */

@@ -41,7 +41,7 @@ class CsvHostileTest {
         String line = "1\"".repeat(500_000);
         var e = Bounded.refused(line.length(), () -> CsvReader.comma().readClassification("q.csv", text(line + ",0\n")),
                 "q.csv: row 1, column 1", "is not a number");
-        assertTrue(e.getMessage().length() > 0);
+        assertTrue(e.getMessage().length() < 200, "the message quotes the field shortened: " + e.getMessage().length());
         Dataset quoted = CsvReader.comma().readClassification("ok.csv", text("\" 1.5 \",\"0\"\n \"2\" ,1\n"));
         assertEquals(1.5f, quoted.features().get(0), 0f);
     }

@@ -86,7 +86,7 @@ public final class Bounded {
         }
         if (measured.allocated > allowance(inputBytes)) {
             fail("allocated " + measured.allocated + " bytes for an input of " + inputBytes + " bytes (allowed "
-                    + allowance(inputBytes) + ")" + (measured.refused == null ? "" : ", then: " + measured.refused.getMessage()));
+                    + allowance(inputBytes) + ")" + (measured.refused == null ? "" : ", then: " + shortened(measured.refused.getMessage())));
         }
         if (measured.cpu > CPU_LIMIT_NANOS) {
             fail("took " + measured.cpu / 1_000_000 + " ms of CPU time for an input of " + inputBytes + " bytes");
@@ -113,6 +113,10 @@ public final class Bounded {
                 THREADS.getCurrentThreadCpuTime() - cpuBefore, refused);
     }
 
+    private static String shortened(String message) {
+        return message.length() <= 300 ? message : message.substring(0, 300) + "…";
+    }
+
     /** As {@link #check}, and the input must be refused with a message containing each of {@code parts}. */
     public static DescentException refused(long inputBytes, Parse parse, String... parts) {
         DescentException e = check(inputBytes, parse);
@@ -121,7 +125,7 @@ public final class Bounded {
         }
         for (String part : parts) {
             if (!e.getMessage().contains(part)) {
-                fail("message '" + e.getMessage() + "' lacks '" + part + "'");
+                fail("message '" + shortened(e.getMessage()) + "' lacks '" + part + "'");
             }
         }
         return e;
