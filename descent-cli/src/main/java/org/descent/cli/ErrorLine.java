@@ -23,6 +23,11 @@ final class ErrorLine {
         if (failure instanceof DescentException || failure instanceof java.io.UncheckedIOException) {
             return oneLine(failure.getMessage());
         }
+        if (failure instanceof java.nio.file.InvalidPathException path) {
+            return "cannot use the path '" + path.getInput() + "': " + path.getReason() + "; file names are encoded in "
+                    + System.getProperty("sun.jnu.encoding") + " under this locale: use a UTF-8 locale (e.g. LC_ALL=C.UTF-8)"
+                    + " or an ASCII path";
+        }
         if (failure instanceof OutOfMemoryError) {
             long maxMegabytes = Runtime.getRuntime().maxMemory() >> 20;
             long suggestGigabytes = Math.max(1, (2 * maxMegabytes + 1023) / 1024);

@@ -48,6 +48,8 @@ class LastLineOfDefenceTest {
         assertEquals("internal error: java.lang.StackOverflowError (a bug in Descent; please report it with the command"
                 + " that caused it; --verbose shows the stack trace)", ErrorLine.of(new StackOverflowError()));
         assertTrue(ErrorLine.of(new NullPointerException("a\nb")).startsWith("internal error: java.lang.NullPointerException: a b ("));
+        assertTrue(ErrorLine.of(new java.nio.file.InvalidPathException("/tmp/??.csv", "Malformed input"))
+                .startsWith("cannot use the path '/tmp/??.csv': Malformed input; file names are encoded in "));
         String memory = ErrorLine.of(new OutOfMemoryError("Java heap space"));
         long max = Runtime.getRuntime().maxMemory() >> 20;
         assertTrue(memory.startsWith("out of memory (the JVM may use at most " + max + " MB)"), memory);
