@@ -1,5 +1,6 @@
 package org.descent.train;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.descent.DescentException;
@@ -19,7 +20,7 @@ public record RunSettings(Map<String, String> values) {
     private static final String PREFIX = "run.";
 
     public RunSettings {
-        values = Map.copyOf(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));   // checked in the caller's order
     }
 
     /** No settings: nothing is recorded or checked. */
@@ -37,7 +38,7 @@ public record RunSettings(Map<String, String> values) {
      * {@code source}) differs from this run's.
      */
     void requireSameAs(Map<String, String> metadata, String source) {
-        for (Map.Entry<String, String> setting : new java.util.TreeMap<>(values).entrySet()) {
+        for (Map.Entry<String, String> setting : values.entrySet()) {
             String saved = metadata.get(PREFIX + setting.getKey());
             if (saved != null && !saved.equals(setting.getValue())) {
                 throw new DescentException(source + " was written by a run with " + setting.getKey() + " " + saved
