@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.descent.DescentException;
+import org.descent.Sizes;
 import org.descent.nn.Module;
 import org.descent.nn.Parameter;
 import org.descent.tensor.Tensor;
@@ -61,6 +62,7 @@ public final class ModelFile {
             throw new DescentException(path + " has no '" + SPEC_KEY + "' in its __metadata__; expected the network spec JSON");
         }
         NetworkSpec spec = NetworkSpec.fromJson(json, path.toString());
+        requireParameterCount(spec, content, path.toString());
         Model model = new Model(spec, spec.build(new Random(0)));
         copyWeights(content, model.network(), path.toString());
         return model;
@@ -73,6 +75,32 @@ public final class ModelFile {
      */
     public static void loadWeights(Path path, Module network) {
         copyWeights(Safetensors.read(path), network, path.toString());
+    }
+
+    /**
+     * Before the network is built: the spec's parameter count (in long, overflow-checked) must be
+     * the number of values the file holds, so a spec of huge layers in a small file is refused
+     * instead of allocated.
+     */
+    private static void requireParameterCount(NetworkSpec spec, SafetensorsContent content, String source) {
+        long expected = 0;
+        long size = spec.inputSize();
+        for (LayerSpec layer : spec.layers()) {
+            if (layer.kind().equals(LayerKinds.LINEAR)) {
+                // weight [size, in] and bias [size]
+                long parameters = Sizes.product(source + ": layer Linear(" + layer.size() + ")", size + 1, layer.size());
+                expected = parameters > Long.MAX_VALUE - expected ? Long.MAX_VALUE : expected + parameters;
+                size = layer.size();
+            }
+        }
+        long held = 0;
+        for (Tensor t : content.tensors().values()) {
+            held += t.size();
+        }
+        if (expected != held) {
+            throw new DescentException(source + ": the spec " + spec.architecture() + " has " + expected
+                    + " parameters but the file holds " + held + " values; the weights do not belong to this architecture");
+        }
     }
 
     private static void copyWeights(SafetensorsContent content, Module network, String source) {

@@ -88,8 +88,23 @@ public final class Checkpoint {
                         + "; resume with the same network");
             }
         });
-        parameters.forEach((name, p) -> p.set(weights.get(name).copy(p.value().dtype()), name));
+        int epoch = epoch(path, metadata.get("epoch"));
+        // The optimizer checks its whole state before changing anything; only then are the weights replaced.
         optimizer.loadState(optimizerState);
-        return Integer.parseInt(metadata.get("epoch"));
+        parameters.forEach((name, p) -> p.set(weights.get(name).copy(p.value().dtype()), name));
+        return epoch;
+    }
+
+    /** The epochs done, from the metadata: a whole number ≥ 0, else the checkpoint is refused before anything changes. */
+    private static int epoch(Path path, String value) {
+        try {
+            int epoch = Integer.parseInt(String.valueOf(value));
+            if (epoch >= 0) {
+                return epoch;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new DescentException(path + " has epoch '" + value + "' in its metadata; expected the number of epochs done");
     }
 }
