@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.descent.data.Normalize;
-import org.descent.io.LayerSpec;
 import org.descent.io.Model;
 import org.descent.io.ModelFile;
 import org.descent.io.NetworkSpec;
+import org.descent.nn.LayerSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

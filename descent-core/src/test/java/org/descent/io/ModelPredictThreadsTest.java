@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
-import org.descent.nn.Sequential;
+import org.descent.nn.LayerSpec;
+import org.descent.nn.Module;
 import org.descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class ModelPredictThreadsTest {
         NetworkSpec spec = new NetworkSpec(2, List.of(LayerSpec.linear(3), LayerSpec.activation("relu"),
                 LayerSpec.linear(2)), "multiclass", "cross-entropy", 2, List.of(), null);
         Model model = Model.create(spec, new Random(3));
-        Sequential network = model.network();
+        Module network = model.network();
         network.train();
         Tensor features = Tensor.of(new float[] {1, 2, 3, 4}, 2, 2);
         AtomicReference<Tensor> result = new AtomicReference<>();
