@@ -50,6 +50,17 @@ public final class OnnxGraph {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 
+    /** A float attribute, e.g. {@code epsilon} of BatchNormalization. */
+    public static AttributeProto floatAttribute(String name, double value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF((float) value)
+                .build();
+    }
+
+    /** A float32 scalar constant named after {@code name}; returns its name. */
+    public String scalar(String name, double value) {
+        return initializer(name, Tensor.scalar(value, org.descent.tensor.DType.FLOAT32));
+    }
+
     private String unique(String wanted) {
         String name = wanted;
         for (int i = 1; !names.add(name); i++) {

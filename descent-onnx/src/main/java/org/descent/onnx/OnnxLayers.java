@@ -21,6 +21,10 @@ import org.descent.DescentException;
  *   <tr><td>identity, relu, sigmoid, tanh, softplus</td><td>Identity, Relu, Sigmoid, Tanh, Softplus</td></tr>
  *   <tr><td>softmax, log_softmax</td><td>Softmax(axis=-1), LogSoftmax(axis=-1)</td></tr>
  * </table>
+ *
+ * <p>The kinds of the {@code layers} and {@code toolbox} work (dropout, batch_norm, layer_norm,
+ * gelu, gelu_tanh, silu, leaky_relu, elu) have entries too, in {@link MoreLayers}; they are
+ * exercised by {@code OnnxExportTest} wherever those kinds are registered.
  */
 public final class OnnxLayers {
     private static final Map<String, LayerExporter> TABLE = new LinkedHashMap<>();
@@ -46,6 +50,7 @@ public final class OnnxLayers {
                 OnnxGraph.intAttribute("axis", -1)));
         register("log_softmax", (graph, layer, input) -> graph.node("LogSoftmax", layer.name(), List.of(input),
                 OnnxGraph.intAttribute("axis", -1)));
+        MoreLayers.registerAll();
     }
 
     private OnnxLayers() {

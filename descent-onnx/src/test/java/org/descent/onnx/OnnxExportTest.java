@@ -208,4 +208,33 @@ class OnnxExportTest {
         float[] original = Ort.run(Files.readAllBytes(resource), "features", Tensor.of(x, x.length / 64, 64));
         assertEquals(onnx.length, original.length);
     }
+
+    /**
+     * The kinds of the layers and toolbox work, each in an MLP on the digits, wherever the kind is
+     * registered (skipped, as an assumption, on a build that has none of them).
+     */
+    @Test
+    void theLaterLayerKindsWhereRegistered() throws Exception {
+        int ran = 0;
+        for (String kind : List.of("dropout", "batch_norm", "layer_norm", "gelu", "gelu_tanh", "silu", "leaky_relu", "elu")) {
+            if (!org.descent.nn.LayerRegistry.kinds().contains(kind)) {
+                continue;
+            }
+            Random random = new Random(17);
+            Sequential network = new Sequential(new Linear(64, 32, random), org.descent.nn.LayerRegistry.create(
+                    new LayerSpec(kind, org.descent.nn.LayerArguments.none()), 32, random), new Linear(32, 10, random));
+            Model model = new Model(digitsSpec(Topology.of(network).layers(), Normalize.standardize(DIGITS)), network);
+            model.network().state().forEach((name, t) -> {
+                if (name.endsWith("running_mean") || name.endsWith("running_var") || name.endsWith("1.weight")
+                        || name.endsWith("1.bias")) {
+                    for (int i = 0; i < t.size(); i++) {
+                        t.set(i, name.endsWith("running_var") ? 0.5 + random.nextDouble() : random.nextGaussian());
+                    }
+                }
+            });
+            exportAndCompare(model, rows(DIGITS, 300), "kind-" + kind);
+            ran++;
+        }
+        assumeTrue(ran > 0, "none of the later layer kinds is registered in this build");
+    }
 }
