@@ -29,7 +29,7 @@ public final class Sequential extends Module {
         this.fused = new FusedLinear.Activation[layers.length];
         this.buffers = new LayerBuffers[layers.length];
         for (int i = 0; i < layers.length; i++) {
-            if (layers[i] instanceof Linear) {
+            if (layers[i] instanceof Linear linear && linear.hasBias()) {
                 FusedLinear.Activation next = i + 1 < layers.length ? FusedLinear.activationOf(layers[i + 1]) : null;
                 fused[i] = next != null ? next : FusedLinear.Activation.IDENTITY;
                 buffers[i] = new LayerBuffers("layers." + i);
@@ -59,7 +59,7 @@ public final class Sequential extends Module {
                     int next = fused[i] == FusedLinear.Activation.IDENTITY ? i + 1 : i + 2;
                     // Reused storage only for an output that the next Linear layer consumes and nobody else
                     // sees, or for the final output of a caller that keeps nothing of it.
-                    boolean internal = next < layers.size() ? layers.get(next) instanceof Linear : OutputReuse.active();
+                    boolean internal = next < layers.size() ? fused[next] != null : OutputReuse.active();
                     x = FusedLinear.apply((Linear) layers.get(i), fused[i], x, buffers[i], !internal);
                     i = next - 1;
                 } else {

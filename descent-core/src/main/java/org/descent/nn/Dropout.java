@@ -1,0 +1,141 @@
+package org.descent.nn;
+
+import java.util.List;
+import java.util.Random;
+import org.descent.DescentException;
+import org.descent.tensor.DType;
+import org.descent.tensor.Shape;
+import org.descent.tensor.Tensor;
+
+/**
+ * Inverted dropout, as PyTorch's {@code nn.Dropout(p)}: in training each element is zeroed with
+ * probability p and the others are scaled by 1/(1 − p), {@code y = x ⊙ m / (1 − p)} with
+ * m ~ Bernoulli(1 − p), so the expected output is the input; in evaluation it is the identity.
+ * The gradient is {@code dL/dx = g ⊙ m / (1 − p)}.
+ *
+ * <p>The mask is a counter-based hash, not a stream: element i of the t-th training call keeps its
+ * value iff {@code mix(mix(seed, t), i) ≥ p · 2⁵³}, so it depends only on the seed, the call and the
+ * position, never on the number of threads. The seed and the call count t are the buffer
+ * {@code rng} (seed low 16 bits, seed high 16 bits, t mod 2²⁴, t / 2²⁴: whole numbers exact in
+ * float32), saved in model files and checkpoints, so a resumed run draws the same masks as an
+ * uninterrupted one. The seed comes from the network's random generator when built.
+ *
+ * <p>Shape: input (N, C) (any shape), output the same; buffer rng (4).
+ */
+public final class Dropout extends Module {
+    /** {@code {"kind": "dropout", "p": 0.2}}. */
+    static final LayerType<Dropout> TYPE = new LayerType<>("dropout", Dropout.class, List.of("p"),
+            (args, in, random) -> new Dropout(args.number("p", 0.5), random),
+            layer -> LayerArguments.of("p", layer.p),
+            (args, in) -> {
+                check(args.number("p", 0.5));
+                return LayerLayout.of(in, "rng", Shape.of(4));
+            });
+
+    private static final double TWO_TO_53 = 0x1p53;
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private final double p;
+    private final Buffer rng;
+
+    /** Dropout with probability {@code p}, its seed drawn from {@code random}. */
+    public Dropout(double p, Random random) {
+        this(p, random.nextInt());
+    }
+
+    public Dropout(double p, int seed) {
+        check(p);
+        this.p = p;
+        this.rng = addBuffer("rng", Tensor.of(new float[] {seed & 0xFFFF, (seed >>> 16) & 0xFFFF, 0, 0}, 4));
+    }
+
+    private static void check(double p) {
+        if (!(p >= 0 && p < 1)) {
+            throw new DescentException("Dropout: p must be in [0, 1), got " + p);
+        }
+    }
+
+    public double p() {
+        return p;
+    }
+
+    public Buffer rng() {
+        return rng;
+    }
+
+    /** The number of training calls so far (the next mask's t). */
+    public long calls() {
+        Tensor s = rng.value();
+        return (long) s.get(2) + ((long) s.get(3) << 24);
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        if (!isTraining() || p == 0) {
+            return x;
+        }
+        Tensor state = rng.value();
+        long seed = ((long) state.get(0) & 0xFFFF) | (((long) state.get(1) & 0xFFFF) << 16);
+        long call = calls();
+        long next = call + 1;
+        state.set(2, next & 0xFFFFFF);
+        state.set(3, next >>> 24);
+        Tensor mask = mask(seed, call, x.dtype(), x.shape());
+        Tensor y = Tensor.zeros(x.dtype(), x.shape().dims());
+        multiply(x, mask, y);
+        return FastNode.record(y, "dropout", () -> x.mul(mask), g -> {
+            Tensor dX = Tensor.zeros(g.dtype(), g.shape().dims());
+            multiply(g, mask, dX);
+            return new Tensor[] {dX};
+        }, x);
+    }
+
+    /** 0 or 1/(1 − p) per element, for the {@code call}-th training pass. */
+    private Tensor mask(long seed, long call, DType dtype, Shape shape) {
+        Tensor mask = Tensor.zeros(dtype, shape.dims());
+        long key = mix(mix(seed * GOLDEN) + call);
+        long threshold = (long) (p * TWO_TO_53);
+        double scale = 1.0 / (1.0 - p);
+        float[] f = mask.floatData();
+        double[] d = mask.doubleData();
+        int size = mask.size();
+        for (int i = 0; i < size; i++) {
+            boolean keep = (mix(key + i * GOLDEN) >>> 11) >= threshold;
+            if (f != null) {
+                f[i] = keep ? (float) scale : 0f;
+            } else {
+                d[i] = keep ? scale : 0.0;
+            }
+        }
+        return mask;
+    }
+
+    private static void multiply(Tensor a, Tensor mask, Tensor out) {
+        float[] af = a.floatData();
+        if (af != null) {
+            float[] mf = mask.floatData();
+            float[] of = out.floatData();
+            for (int i = 0; i < af.length; i++) {
+                of[i] = af[i] * mf[i];
+            }
+        } else {
+            double[] ad = a.doubleData();
+            double[] md = mask.doubleData();
+            double[] od = out.doubleData();
+            for (int i = 0; i < ad.length; i++) {
+                od[i] = ad[i] * md[i];
+            }
+        }
+    }
+
+    /** SplitMix64's finalizer (Stafford's mix 13): a bijection of 64 bits with good avalanche. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    protected String describe() {
+        return "Dropout(p=" + p + ")";
+    }
+}
