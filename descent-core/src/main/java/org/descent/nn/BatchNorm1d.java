@@ -134,14 +134,18 @@ public final class BatchNorm1d extends Module {
     }
 
     private void updateRunningStatistics(double[] mean, double[] var, int n) {
-        Tensor rm = runningMean.value();
-        Tensor rv = runningVar.value();
+        // New values rather than updates in place: a loaded state may share its storage.
+        Tensor rm = runningMean.value().copy(runningMean.value().dtype());
+        Tensor rv = runningVar.value().copy(runningVar.value().dtype());
         for (int j = 0; j < features; j++) {
             rm.set(j, (1 - momentum) * rm.get(j) + momentum * mean[j]);
             rv.set(j, (1 - momentum) * rv.get(j) + momentum * var[j] * n / (n - 1));
         }
-        Tensor count = batchesTracked.value();
+        runningMean.set(rm, "running_mean");
+        runningVar.set(rv, "running_var");
+        Tensor count = batchesTracked.value().copy(batchesTracked.value().dtype());
         count.set(0, count.get(0) + 1);
+        batchesTracked.set(count, "num_batches_tracked");
     }
 
     private Tensor[] backward(Tensor g, Tensor x, Tensor gamma, Tensor beta, double[] mean, double[] inverseStd, double[] scale,

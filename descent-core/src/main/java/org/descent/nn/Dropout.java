@@ -77,8 +77,11 @@ public final class Dropout extends Module {
         long seed = ((long) state.get(0) & 0xFFFF) | (((long) state.get(1) & 0xFFFF) << 16);
         long call = calls();
         long next = call + 1;
-        state.set(2, next & 0xFFFFFF);
-        state.set(3, next >>> 24);
+        // A new value rather than an update in place: a loaded state may share its storage.
+        Tensor advanced = state.copy(state.dtype());
+        advanced.set(2, next & 0xFFFFFF);
+        advanced.set(3, next >>> 24);
+        rng.set(advanced, "rng");
         Tensor mask = mask(seed, call, x.dtype(), x.shape());
         Tensor y = Tensor.zeros(x.dtype(), x.shape().dims());
         multiply(x, mask, y);
