@@ -13,6 +13,7 @@ import org.descent.loss.CrossEntropy;
 import org.descent.loss.L2Loss;
 import org.descent.loss.Loss;
 import org.descent.train.Task;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The network's shape and divergence, from the command line. */
@@ -33,7 +34,10 @@ final class NetworkOptions {
             description = "Label smoothing s as in PyTorch (ε = s/K on each wrong class); multi-class only.")
     double labelSmoothing;
 
-    /** The MLP: hidden Linear + activation layers, then a Linear output sized for the task. */
+    @Mixin
+    HiddenLayerOptions hiddenLayers = new HiddenLayerOptions();
+
+    /** The MLP: hidden Linear (+ normalization) + activation (+ dropout) layers, then a Linear output sized for the task. */
     NetworkSpec spec(int inputSize, Task task, int classes, int targets, List<String> classNames,
                      Normalize normalization, boolean images) {
         String act = activation.toLowerCase(Locale.ROOT);
@@ -46,8 +50,7 @@ final class NetworkOptions {
             if (size <= 0) {
                 throw new DescentException("--layers: every layer needs a positive size, got " + size);
             }
-            layers.add(LayerSpec.linear(size));
-            layers.add(LayerSpec.activation(act));
+            hiddenLayers.add(layers, size, LayerSpec.activation(act));
         }
         int outputs = switch (task) {
             case MULTICLASS -> classes;

@@ -88,6 +88,7 @@ final class TrainCommand implements Callable<Integer> {
                 AtomicFiles.requireWritable(file);
             }
         }
+        network.hiddenLayers.check();
         PreparedData prepared = PreparedData.load(data);
         Split split = prepared.split();
         // In place: the data were loaded for this run, and a standardized copy beside the raw one
@@ -100,6 +101,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(epochs != null ? epochs : images ? 10 : 20, batch, data.seed);
         NetworkSpec spec = network.spec(split.train().featureCount(), prepared.task(), split.train().classes(),
                 split.train().targetCount(), split.train().classNames(), normalize, images);
+        network.hiddenLayers.checkBatches(split.train().size(), batch);
         Model model = Model.create(spec, new Random(data.seed));
         Loss loss = network.loss(prepared.task());
         int batches = batch == 0 ? 1 : (split.train().size() + batch - 1) / batch;
@@ -107,6 +109,7 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %d train, %d validation, %d test samples; %s; %s%n", prepared.name(),
                 split.train().size(), split.validation().size(), split.test().size(), model.spec().architecture(),
                 loss.name());
+        System.out.println("network: " + model.network().summaryTotals());
         Trainer trainer = new Trainer(model.network(), loss, opt, prepared.task(), config)
                 .addListener(new DivergenceCheck())
                 .addListener(new ConsoleProgress(System.out, System.console() != null, quiet));
