@@ -41,7 +41,9 @@ final class HiddenLayerOptions {
         check();
         layers.add(LayerSpec.linear(size));
         if (norm != null) {
-            layers.add(new LayerSpec(norm.equalsIgnoreCase("batch") ? "batch_norm" : "layer_norm", LayerArguments.none()));
+            layers.add(norm.equalsIgnoreCase("batch")
+                    ? new LayerSpec("batch_norm", LayerArguments.of("eps", 1e-5, "momentum", 0.1))
+                    : new LayerSpec("layer_norm", LayerArguments.of("eps", 1e-5)));
         }
         layers.add(activation);
         if (dropout != null && dropout > 0) {
