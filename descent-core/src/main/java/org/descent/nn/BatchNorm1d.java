@@ -99,6 +99,15 @@ public final class BatchNorm1d extends Module {
 
     @Override
     public Tensor forward(Tensor x) {
+        return forward(x, false);
+    }
+
+    /**
+     * With {@code relu}, {@code max(0, BatchNorm1d(x))} as one node, for {@link Sequential} when a
+     * {@link Relu} follows (one pass less each way; the gradient is passed where the output is
+     * positive, so at an output of exactly 0 it is 0).
+     */
+    Tensor forward(Tensor x, boolean relu) {
         int n = Normalization.requireInput(this, x, features, weight);
         Tensor gamma = weight.value();
         Tensor beta = bias.value();
@@ -121,16 +130,17 @@ public final class BatchNorm1d extends Module {
         }
         double[] inverseStd = new double[features];
         double[] scale = new double[features];
-        double[] shift = new double[features];
         for (int j = 0; j < features; j++) {
             inverseStd[j] = 1.0 / Math.sqrt(var[j] + eps);
             scale[j] = gamma.get(j) * inverseStd[j];
-            shift[j] = beta.get(j) - mean[j] * scale[j];
         }
         Tensor y = Tensor.zeros(x.dtype(), n, features);
-        NormLoops.columnAffine(x, scale, null, null, shift, y, n, features);
-        return FastNode.record(y, "batch_norm", () -> reference(x, gamma, beta, batchStatistics),
-                g -> backward(g, x, gamma, beta, mean, inverseStd, scale, batchStatistics), x, gamma, beta);
+        NormLoops.columnAffine(x, scale, mean, null, null, null, beta.toDoubleArray(), y, n, features, relu, null);
+        Tensor mask = relu ? y : null;
+        return FastNode.record(y, relu ? "batch_norm+relu" : "batch_norm", () -> {
+            Tensor reference = reference(x, gamma, beta, batchStatistics);
+            return relu ? reference.relu() : reference;
+        }, g -> backward(g, mask, x, gamma, beta, mean, inverseStd, scale, batchStatistics), x, gamma, beta);
     }
 
     private void updateRunningStatistics(double[] mean, double[] var, int n) {
@@ -148,12 +158,13 @@ public final class BatchNorm1d extends Module {
         batchesTracked.set(count, "num_batches_tracked");
     }
 
-    private Tensor[] backward(Tensor g, Tensor x, Tensor gamma, Tensor beta, double[] mean, double[] inverseStd, double[] scale,
-            boolean batchStatistics) {
+    /** The fast half; {@code mask} (the output, if a ReLU is fused) passes g where it is positive. */
+    private Tensor[] backward(Tensor g, Tensor mask, Tensor x, Tensor gamma, Tensor beta, double[] mean,
+            double[] inverseStd, double[] scale, boolean batchStatistics) {
         int n = x.shape().dim(0);
         double[] sumG = new double[features];
         double[] sumGX = new double[features];
-        NormLoops.columnGradientSums(g, x, mean, n, features, sumG, sumGX);
+        NormLoops.columnGradientSums(g, x, mean, n, features, sumG, sumGX, mask);
         double[] dGamma = new double[features];
         for (int j = 0; j < features; j++) {
             dGamma[j] = sumGX[j] * inverseStd[j];
@@ -161,17 +172,17 @@ public final class BatchNorm1d extends Module {
         Tensor dX = null;
         if (x.requiresGrad()) {
             dX = Tensor.zeros(x.dtype(), n, features);
+            double[] k = new double[features];
             if (batchStatistics) {
-                // dx = a g + b x + c: a = γ/σ, b = −a mean(g x̂)/σ, c = −a mean(g) − b μ
+                // dx = a g + b (x − μ) + k: a = γ/σ, b = −a mean(g x̂)/σ, k = −a mean(g), with g masked
                 double[] b = new double[features];
-                double[] c = new double[features];
                 for (int j = 0; j < features; j++) {
                     b[j] = -scale[j] * inverseStd[j] * dGamma[j] / n;
-                    c[j] = -scale[j] * sumG[j] / n - b[j] * mean[j];
+                    k[j] = -scale[j] * sumG[j] / n;
                 }
-                NormLoops.columnAffine(g, scale, x, b, c, dX, n, features);
+                NormLoops.columnAffine(g, scale, null, x, b, mean, k, dX, n, features, false, mask);
             } else {
-                NormLoops.columnAffine(g, scale, null, null, new double[features], dX, n, features);
+                NormLoops.columnAffine(g, scale, null, null, null, null, k, dX, n, features, false, mask);
             }
         }
         return new Tensor[] {dX, gamma.requiresGrad() ? NormLoops.vector(dGamma, gamma) : null,

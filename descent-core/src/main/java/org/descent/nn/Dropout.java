@@ -82,9 +82,9 @@ public final class Dropout extends Module {
         advanced.set(2, next & 0xFFFFFF);
         advanced.set(3, next >>> 24);
         rng.set(advanced, "rng");
-        Tensor mask = mask(seed, call, x.dtype(), x.shape());
+        Tensor mask = Tensor.zeros(x.dtype(), x.shape().dims());
         Tensor y = Tensor.zeros(x.dtype(), x.shape().dims());
-        multiply(x, mask, y);
+        draw(seed, call, x, mask, y);
         return FastNode.record(y, "dropout", () -> x.mul(mask), g -> {
             Tensor dX = Tensor.zeros(g.dtype(), g.shape().dims());
             multiply(g, mask, dX);
@@ -92,24 +92,31 @@ public final class Dropout extends Module {
         }, x);
     }
 
-    /** 0 or 1/(1 − p) per element, for the {@code call}-th training pass. */
-    private Tensor mask(long seed, long call, DType dtype, Shape shape) {
-        Tensor mask = Tensor.zeros(dtype, shape.dims());
+    /** The {@code call}-th training pass: mask = 0 or 1/(1 − p) per element, and y = x ⊙ mask, in one pass. */
+    private void draw(long seed, long call, Tensor x, Tensor mask, Tensor y) {
         long key = mix(mix(seed * GOLDEN) + call);
         long threshold = (long) (p * TWO_TO_53);
         double scale = 1.0 / (1.0 - p);
-        float[] f = mask.floatData();
-        double[] d = mask.doubleData();
-        int size = mask.size();
-        for (int i = 0; i < size; i++) {
-            boolean keep = (mix(key + i * GOLDEN) >>> 11) >= threshold;
-            if (f != null) {
-                f[i] = keep ? (float) scale : 0f;
-            } else {
-                d[i] = keep ? scale : 0.0;
+        float[] xf = x.floatData();
+        if (xf != null) {
+            float[] mf = mask.floatData();
+            float[] yf = y.floatData();
+            float s = (float) scale;
+            for (int i = 0; i < xf.length; i++) {
+                float m = (mix(key + i * GOLDEN) >>> 11) >= threshold ? s : 0f;
+                mf[i] = m;
+                yf[i] = xf[i] * m;
             }
+            return;
         }
-        return mask;
+        double[] xd = x.doubleData();
+        double[] md = mask.doubleData();
+        double[] yd = y.doubleData();
+        for (int i = 0; i < xd.length; i++) {
+            double m = (mix(key + i * GOLDEN) >>> 11) >= threshold ? scale : 0.0;
+            md[i] = m;
+            yd[i] = xd[i] * m;
+        }
     }
 
     private static void multiply(Tensor a, Tensor mask, Tensor out) {

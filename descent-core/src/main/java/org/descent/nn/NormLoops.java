@@ -1,11 +1,13 @@
 package org.descent.nn;
 
+import java.util.Arrays;
 import org.descent.tensor.Tensor;
 
 /**
  * The loops of {@link BatchNorm1d} and {@link LayerNorm} over (N, C) row-major arrays, float32 or
  * float64, with statistics and sums accumulated in double. Each method makes one or two passes
- * over the data in memory order; the per-column or per-row figures are double arrays.
+ * over the data in memory order, the dtype chosen once outside the loops; the per-column or
+ * per-row figures are double arrays.
  */
 final class NormLoops {
     private NormLoops() {
@@ -13,14 +15,20 @@ final class NormLoops {
 
     /** Per column j: the mean and the biased variance (1/N) of x[·, j], two passes. */
     static void columnMoments(Tensor x, int n, int c, double[] mean, double[] var) {
-        java.util.Arrays.fill(mean, 0);
-        java.util.Arrays.fill(var, 0);
+        Arrays.fill(mean, 0);
+        Arrays.fill(var, 0);
         float[] f = x.floatData();
         double[] d = x.doubleData();
         for (int r = 0; r < n; r++) {
             int o = r * c;
-            for (int j = 0; j < c; j++) {
-                mean[j] += f != null ? f[o + j] : d[o + j];
+            if (f != null) {
+                for (int j = 0; j < c; j++) {
+                    mean[j] += f[o + j];
+                }
+            } else {
+                for (int j = 0; j < c; j++) {
+                    mean[j] += d[o + j];
+                }
             }
         }
         for (int j = 0; j < c; j++) {
@@ -28,9 +36,16 @@ final class NormLoops {
         }
         for (int r = 0; r < n; r++) {
             int o = r * c;
-            for (int j = 0; j < c; j++) {
-                double v = (f != null ? f[o + j] : d[o + j]) - mean[j];
-                var[j] += v * v;
+            if (f != null) {
+                for (int j = 0; j < c; j++) {
+                    double v = f[o + j] - mean[j];
+                    var[j] += v * v;
+                }
+            } else {
+                for (int j = 0; j < c; j++) {
+                    double v = d[o + j] - mean[j];
+                    var[j] += v * v;
+                }
             }
         }
         for (int j = 0; j < c; j++) {
@@ -59,17 +74,50 @@ final class NormLoops {
         }
     }
 
-    /** out[r, j] = a[j] · p[r, j] + b[j] · q[r, j] + k[j]; q may be null (b unused). */
-    static void columnAffine(Tensor p, double[] a, Tensor q, double[] b, double[] k, Tensor out, int n, int c) {
-        float[] pf = p.floatData();
+    /**
+     * out[r, j] = a[j] (p[r, j] − pm[j]) + b[j] (q[r, j] − qm[j]) + k[j] (pm null: 0; q null: no b term),
+     * then, if {@code relu}, max(0, ·); where {@code mask} is given, the a term counts only where
+     * mask[r, j] > 0 (p is a gradient through a fused ReLU whose output is the mask).
+     * Centring before scaling keeps float32 exact to its rounding when the means are large.
+     */
+    static void columnAffine(Tensor p, double[] a, double[] pm, Tensor q, double[] b, double[] qm, double[] k,
+            Tensor out, int n, int c, boolean relu, Tensor mask) {
+        double[] zero = new double[c];
+        pm = pm == null ? zero : pm;
         float[] of = out.floatData();
         if (of != null) {
+            float[] pf = p.floatData();
             float[] qf = q == null ? null : q.floatData();
+            float[] mf = mask == null ? null : mask.floatData();
+            float[] af = toFloats(a);
+            float[] pmf = toFloats(pm);
+            float[] bf = q == null ? null : toFloats(b);
+            float[] qmf = q == null ? null : toFloats(qm);
+            float[] kf = toFloats(k);
             for (int r = 0; r < n; r++) {
                 int o = r * c;
-                for (int j = 0; j < c; j++) {
-                    double v = a[j] * pf[o + j] + k[j];
-                    of[o + j] = (float) (qf == null ? v : v + b[j] * qf[o + j]);
+                if (mf != null) {
+                    for (int j = 0; j < c; j++) {
+                        of[o + j] = mf[o + j] > 0 ? af[j] * (pf[o + j] - pmf[j]) : 0f;
+                    }
+                } else {
+                    for (int j = 0; j < c; j++) {
+                        of[o + j] = af[j] * (pf[o + j] - pmf[j]);
+                    }
+                }
+                if (qf == null) {
+                    for (int j = 0; j < c; j++) {
+                        of[o + j] += kf[j];
+                    }
+                } else {
+                    for (int j = 0; j < c; j++) {
+                        of[o + j] += bf[j] * (qf[o + j] - qmf[j]) + kf[j];
+                    }
+                }
+                if (relu) {
+                    for (int j = 0; j < c; j++) {
+                        of[o + j] = Math.max(of[o + j], 0f);
+                    }
                 }
             }
             return;
@@ -77,30 +125,56 @@ final class NormLoops {
         double[] pd = p.doubleData();
         double[] od = out.doubleData();
         double[] qd = q == null ? null : q.doubleData();
+        double[] md = mask == null ? null : mask.doubleData();
         for (int r = 0; r < n; r++) {
             int o = r * c;
             for (int j = 0; j < c; j++) {
-                double v = a[j] * pd[o + j] + k[j];
-                od[o + j] = qd == null ? v : v + b[j] * qd[o + j];
+                double v = (md != null && !(md[o + j] > 0) ? 0 : a[j] * (pd[o + j] - pm[j])) + k[j]
+                        + (qd == null ? 0 : b[j] * (qd[o + j] - qm[j]));
+                od[o + j] = relu ? Math.max(v, 0) : v;
             }
         }
     }
 
-    /** Per column j: sumG[j] = Σ_r g[r, j] and sumGX[j] = Σ_r g[r, j] (x[r, j] − mean[j]). */
-    static void columnGradientSums(Tensor g, Tensor x, double[] mean, int n, int c, double[] sumG, double[] sumGX) {
-        java.util.Arrays.fill(sumG, 0);
-        java.util.Arrays.fill(sumGX, 0);
+    private static float[] toFloats(double[] values) {
+        float[] f = new float[values.length];
+        for (int j = 0; j < f.length; j++) {
+            f[j] = (float) values[j];
+        }
+        return f;
+    }
+
+    /**
+     * Per column j: sumG[j] = Σ_r g[r, j] and sumGX[j] = Σ_r g[r, j] (x[r, j] − mean[j]), with g
+     * taken as 0 wherever {@code mask} (if given) is ≤ 0.
+     */
+    static void columnGradientSums(Tensor g, Tensor x, double[] mean, int n, int c, double[] sumG, double[] sumGX,
+            Tensor mask) {
+        Arrays.fill(sumG, 0);
+        Arrays.fill(sumGX, 0);
         float[] gf = g.floatData();
-        float[] xf = x.floatData();
+        if (gf != null) {
+            float[] xf = x.floatData();
+            float[] mf = mask == null ? null : mask.floatData();
+            for (int r = 0; r < n; r++) {
+                int o = r * c;
+                for (int j = 0; j < c; j++) {
+                    double gv = mf != null && !(mf[o + j] > 0) ? 0 : gf[o + j];
+                    sumG[j] += gv;
+                    sumGX[j] += gv * (xf[o + j] - mean[j]);
+                }
+            }
+            return;
+        }
         double[] gd = g.doubleData();
         double[] xd = x.doubleData();
+        double[] md = mask == null ? null : mask.doubleData();
         for (int r = 0; r < n; r++) {
             int o = r * c;
             for (int j = 0; j < c; j++) {
-                double gv = gf != null ? gf[o + j] : gd[o + j];
-                double xv = xf != null ? xf[o + j] : xd[o + j];
+                double gv = md != null && !(md[o + j] > 0) ? 0 : gd[o + j];
                 sumG[j] += gv;
-                sumGX[j] += gv * (xv - mean[j]);
+                sumGX[j] += gv * (xd[o + j] - mean[j]);
             }
         }
     }
@@ -108,14 +182,8 @@ final class NormLoops {
     /** A tensor of {@code like}'s dtype and shape (c) holding {@code values}. */
     static Tensor vector(double[] values, Tensor like) {
         Tensor t = Tensor.zeros(like.dtype(), values.length);
-        float[] f = t.floatData();
-        double[] d = t.doubleData();
         for (int j = 0; j < values.length; j++) {
-            if (f != null) {
-                f[j] = (float) values[j];
-            } else {
-                d[j] = values[j];
-            }
+            t.set(j, values[j]);
         }
         return t;
     }

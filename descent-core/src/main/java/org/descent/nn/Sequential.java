@@ -12,7 +12,7 @@ import org.descent.tensor.Tensor;
  *
  * <p>A {@link Linear} layer followed by {@link Relu}, {@link Sigmoid} or {@link Tanh} runs as one
  * fused node (see {@link FusedLinear}): same values, gradients and parameter names, fewer passes
- * over memory. The other layers run one by one. The hidden outputs, pre-activations and the
+ * over memory; so does a {@link BatchNorm1d} followed by {@link Relu}. The other layers run one by one. The hidden outputs, pre-activations and the
  * gradients passed between fused layers live in storage reused from step to step
  * ({@link LayerBuffers}); an output that leaves the chain of Linear layers is new, except for the
  * final output of a training forward pass inside an {@link OutputReuse} scope.
@@ -62,6 +62,10 @@ public final class Sequential extends Module {
                     boolean internal = next < layers.size() ? fused[next] != null : OutputReuse.active();
                     x = FusedLinear.apply((Linear) layers.get(i), fused[i], x, buffers[i], !internal);
                     i = next - 1;
+                } else if (layers.get(i) instanceof BatchNorm1d norm && i + 1 < layers.size()
+                        && layers.get(i + 1) instanceof Relu) {
+                    x = norm.forward(x, true);   // batch norm and the ReLU after it as one node
+                    i++;
                 } else {
                     x = layers.get(i).forward(x);
                 }

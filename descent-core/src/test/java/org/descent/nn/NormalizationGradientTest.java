@@ -80,11 +80,45 @@ class NormalizationGradientTest {
     }
 
     @Test
+    void batchNormFusedWithTheFollowingReluEqualsTheTwoLayersApart() {
+        for (boolean eval : new boolean[] {false, true}) {
+            BatchNorm1d fused = randomized(new BatchNorm1d(4), 50);
+            BatchNorm1d apart = randomized(new BatchNorm1d(4), 50);
+            Sequential net = new Sequential(fused, new Relu());
+            if (eval) {
+                net.forward(input(6, 4, 51));
+                apart.forward(input(6, 4, 51));
+                net.eval();
+                apart.eval();
+            }
+            Tensor x = input(6, 4, 52).requiresGrad(true);
+            Tensor upstream = input(6, 4, 53);
+            Tensor y = net.forward(x);
+            Tensor reference = apart.forward(x).relu();
+            Fixtures.assertClose(reference, y, "eval " + eval + " y");
+            Tensor[] g = Backprop.gradients(y, upstream, List.of(x, fused.weight().value(), fused.bias().value()), false);
+            Tensor[] r = Backprop.gradients(reference, upstream, List.of(x, apart.weight().value(), apart.bias().value()),
+                    false);
+            for (int i = 0; i < 3; i++) {
+                Fixtures.assertClose(r[i], g[i], "eval " + eval + " gradient " + i);
+            }
+            assertTrue(GradCheck.maxError(in -> net.forward(in[0]), input(5, 4, 54)) < TOLERANCE, "eval " + eval + " dx");
+            assertTrue(ParameterGradCheck.maxError(net, input(5, 4, 55)) < TOLERANCE, "eval " + eval + " dγ, dβ");
+        }
+        Sequential net = new Sequential(randomized(new BatchNorm1d(3, 0.1, 0.1), 56), new Relu());
+        Tensor upstream = input(4, 3, 57);
+        assertTrue(GradCheck.maxError(x -> Backprop.gradients(net.forward(x[0]), upstream, List.of(x[0]), true)[0],
+                input(4, 3, 58)) < 1e-5, "fused d²");
+    }
+
+    @Test
     void float32IsWithin1e5OfFloat64() {
         compare(() -> randomized(new BatchNorm1d(6), 30), false);
         compare(() -> randomized(new BatchNorm1d(6), 30), true);
         compare(() -> randomized(new LayerNorm(6), 31), false);
         compare(() -> new Dropout(0.3, 5), false);
+        compare(() -> new Sequential(randomized(new BatchNorm1d(6), 32), new Relu()), false);
+        compare(() -> new Sequential(randomized(new BatchNorm1d(6), 32), new Relu()), true);
     }
 
     /** The same layer in float64 and float32 (two training steps, then eval if asked): outputs and gradients. */
