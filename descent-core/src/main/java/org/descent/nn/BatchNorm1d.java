@@ -171,7 +171,7 @@ public final class BatchNorm1d extends Module {
         }
         Tensor dX = null;
         if (x.requiresGrad()) {
-            dX = Tensor.zeros(x.dtype(), n, features);
+            dX = x.gradStorage();   // storage the producer of x lends, if any (every element is written)
             double[] k = new double[features];
             if (batchStatistics) {
                 // dx = a g + b (x − μ) + k: a = γ/σ, b = −a mean(g x̂)/σ, k = −a mean(g), with g masked

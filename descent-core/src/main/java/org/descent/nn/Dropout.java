@@ -86,7 +86,10 @@ public final class Dropout extends Module {
         Tensor y = Tensor.zeros(x.dtype(), x.shape().dims());
         draw(seed, call, x, mask, y);
         return FastNode.record(y, "dropout", () -> x.mul(mask), g -> {
-            Tensor dX = Tensor.zeros(g.dtype(), g.shape().dims());
+            if (!x.requiresGrad()) {
+                return new Tensor[] {null};
+            }
+            Tensor dX = x.gradStorage();   // storage the producer of x lends, if any: every element is written
             multiply(g, mask, dX);
             return new Tensor[] {dX};
         }, x);
@@ -101,9 +104,11 @@ public final class Dropout extends Module {
         if (xf != null) {
             float[] mf = mask.floatData();
             float[] yf = y.floatData();
-            float s = (float) scale;
+            int sBits = Float.floatToRawIntBits((float) scale);
             for (int i = 0; i < xf.length; i++) {
-                float m = (mix(key + i * GOLDEN) >>> 11) >= threshold ? s : 0f;
+                // without a branch (a dropped element is a coin toss): all ones iff u < threshold
+                int drop = (int) (((mix(key + i * GOLDEN) >>> 11) - threshold) >> 63);
+                float m = Float.intBitsToFloat(sBits & ~drop);
                 mf[i] = m;
                 yf[i] = xf[i] * m;
             }

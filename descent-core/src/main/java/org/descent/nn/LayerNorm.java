@@ -111,7 +111,7 @@ public final class LayerNorm extends Module {
         double[] xd = x.doubleData();
         float[] gf = gradOutput.floatData();
         double[] gd = gradOutput.doubleData();
-        Tensor dX = x.requiresGrad() ? Tensor.zeros(x.dtype(), n, c) : null;
+        Tensor dX = x.requiresGrad() ? x.gradStorage() : null;   // lent storage, if any: every element is written
         float[] df = dX == null ? null : dX.floatData();
         double[] dd = dX == null ? null : dX.doubleData();
         double[] dGamma = new double[c];

@@ -13,22 +13,35 @@ final class NormLoops {
     private NormLoops() {
     }
 
+    /** Rows summed in float before each addition to the double totals: a vectorizable inner loop, error ~ CHUNK ulps. */
+    private static final int CHUNK = 16;
+
     /** Per column j: the mean and the biased variance (1/N) of x[·, j], two passes. */
     static void columnMoments(Tensor x, int n, int c, double[] mean, double[] var) {
         Arrays.fill(mean, 0);
         Arrays.fill(var, 0);
         float[] f = x.floatData();
+        if (f != null) {
+            float[] acc = new float[c];
+            float[] centre = new float[c];
+            columnSums(f, null, n, c, acc, mean);
+            for (int j = 0; j < c; j++) {
+                mean[j] /= n;
+                centre[j] = (float) mean[j];
+            }
+            columnSums(f, centre, n, c, acc, var);
+            for (int j = 0; j < c; j++) {
+                // Σ (x − m)² about the rounded mean m, corrected to the exact mean: − n (μ − m)²
+                double shift = mean[j] - centre[j];
+                var[j] = Math.max(0, var[j] / n - shift * shift);
+            }
+            return;
+        }
         double[] d = x.doubleData();
         for (int r = 0; r < n; r++) {
             int o = r * c;
-            if (f != null) {
-                for (int j = 0; j < c; j++) {
-                    mean[j] += f[o + j];
-                }
-            } else {
-                for (int j = 0; j < c; j++) {
-                    mean[j] += d[o + j];
-                }
+            for (int j = 0; j < c; j++) {
+                mean[j] += d[o + j];
             }
         }
         for (int j = 0; j < c; j++) {
@@ -36,20 +49,37 @@ final class NormLoops {
         }
         for (int r = 0; r < n; r++) {
             int o = r * c;
-            if (f != null) {
-                for (int j = 0; j < c; j++) {
-                    double v = f[o + j] - mean[j];
-                    var[j] += v * v;
-                }
-            } else {
-                for (int j = 0; j < c; j++) {
-                    double v = d[o + j] - mean[j];
-                    var[j] += v * v;
-                }
+            for (int j = 0; j < c; j++) {
+                double v = d[o + j] - mean[j];
+                var[j] += v * v;
             }
         }
         for (int j = 0; j < c; j++) {
             var[j] /= n;
+        }
+    }
+
+    /** totals[j] += Σ_r f[r, j] (centre null) or Σ_r (f[r, j] − centre[j])², in float chunks of CHUNK rows. */
+    private static void columnSums(float[] f, float[] centre, int n, int c, float[] acc, double[] totals) {
+        for (int start = 0; start < n; start += CHUNK) {
+            Arrays.fill(acc, 0f);
+            int end = Math.min(n, start + CHUNK);
+            for (int r = start; r < end; r++) {
+                int o = r * c;
+                if (centre == null) {
+                    for (int j = 0; j < c; j++) {
+                        acc[j] += f[o + j];
+                    }
+                } else {
+                    for (int j = 0; j < c; j++) {
+                        float v = f[o + j] - centre[j];
+                        acc[j] += v * v;
+                    }
+                }
+            }
+            for (int j = 0; j < c; j++) {
+                totals[j] += acc[j];
+            }
         }
     }
 
@@ -96,25 +126,29 @@ final class NormLoops {
             float[] kf = toFloats(k);
             for (int r = 0; r < n; r++) {
                 int o = r * c;
-                if (mf != null) {
+                if (mf != null && qf != null) {
                     for (int j = 0; j < c; j++) {
-                        of[o + j] = mf[o + j] > 0 ? af[j] * (pf[o + j] - pmf[j]) : 0f;
+                        float v = bf[j] * (qf[o + j] - qmf[j]) + kf[j];
+                        of[o + j] = v + passed(af[j] * (pf[o + j] - pmf[j]), mf[o + j]);
+                    }
+                } else if (mf != null) {
+                    for (int j = 0; j < c; j++) {
+                        of[o + j] = passed(af[j] * (pf[o + j] - pmf[j]), mf[o + j]) + kf[j];
+                    }
+                } else if (qf != null) {
+                    for (int j = 0; j < c; j++) {
+                        of[o + j] = af[j] * (pf[o + j] - pmf[j]) + bf[j] * (qf[o + j] - qmf[j]) + kf[j];
+                    }
+                } else if (relu) {
+                    for (int j = 0; j < c; j++) {
+                        of[o + j] = Math.max(af[j] * (pf[o + j] - pmf[j]) + kf[j], 0f);
                     }
                 } else {
                     for (int j = 0; j < c; j++) {
-                        of[o + j] = af[j] * (pf[o + j] - pmf[j]);
+                        of[o + j] = af[j] * (pf[o + j] - pmf[j]) + kf[j];
                     }
                 }
-                if (qf == null) {
-                    for (int j = 0; j < c; j++) {
-                        of[o + j] += kf[j];
-                    }
-                } else {
-                    for (int j = 0; j < c; j++) {
-                        of[o + j] += bf[j] * (qf[o + j] - qmf[j]) + kf[j];
-                    }
-                }
-                if (relu) {
+                if (relu && (mf != null || qf != null)) {
                     for (int j = 0; j < c; j++) {
                         of[o + j] = Math.max(of[o + j], 0f);
                     }
@@ -134,6 +168,15 @@ final class NormLoops {
                 od[o + j] = relu ? Math.max(v, 0) : v;
             }
         }
+    }
+
+    /**
+     * {@code value} where the ReLU output {@code relu} is positive, else 0, without a branch (the
+     * signs of a ReLU's inputs are a coin toss to the branch predictor): a ReLU output is +0 or
+     * positive, so its bits are 0 or a positive int, and {@code (−bits) >> 31} is 0 or all ones.
+     */
+    static float passed(float value, float relu) {
+        return Float.intBitsToFloat(Float.floatToRawIntBits(value) & (-Float.floatToRawIntBits(relu) >> 31));
     }
 
     private static float[] toFloats(double[] values) {
@@ -156,13 +199,39 @@ final class NormLoops {
         if (gf != null) {
             float[] xf = x.floatData();
             float[] mf = mask == null ? null : mask.floatData();
-            for (int r = 0; r < n; r++) {
-                int o = r * c;
-                for (int j = 0; j < c; j++) {
-                    double gv = mf != null && !(mf[o + j] > 0) ? 0 : gf[o + j];
-                    sumG[j] += gv;
-                    sumGX[j] += gv * (xf[o + j] - mean[j]);
+            float[] centre = new float[c];
+            for (int j = 0; j < c; j++) {
+                centre[j] = (float) mean[j];
+            }
+            float[] accG = new float[c];
+            float[] accGX = new float[c];
+            for (int start = 0; start < n; start += CHUNK) {
+                Arrays.fill(accG, 0f);
+                Arrays.fill(accGX, 0f);
+                int end = Math.min(n, start + CHUNK);
+                for (int r = start; r < end; r++) {
+                    int o = r * c;
+                    if (mf != null) {
+                        for (int j = 0; j < c; j++) {
+                            float gv = passed(gf[o + j], mf[o + j]);
+                            accG[j] += gv;
+                            accGX[j] += gv * (xf[o + j] - centre[j]);
+                        }
+                    } else {
+                        for (int j = 0; j < c; j++) {
+                            float gv = gf[o + j];
+                            accG[j] += gv;
+                            accGX[j] += gv * (xf[o + j] - centre[j]);
+                        }
+                    }
                 }
+                for (int j = 0; j < c; j++) {
+                    sumG[j] += accG[j];
+                    sumGX[j] += accGX[j];
+                }
+            }
+            for (int j = 0; j < c; j++) {
+                sumGX[j] -= sumG[j] * (mean[j] - centre[j]);   // about the exact mean
             }
             return;
         }
