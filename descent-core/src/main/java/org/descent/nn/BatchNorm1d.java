@@ -135,7 +135,7 @@ public final class BatchNorm1d extends Module {
             scale[j] = gamma.get(j) * inverseStd[j];
         }
         Tensor y = Tensor.zeros(x.dtype(), n, features);
-        NormLoops.columnAffine(x, scale, mean, null, null, null, beta.toDoubleArray(), y, n, features, relu, null);
+        ColumnAffine.apply(x, scale, mean, null, null, null, beta.toDoubleArray(), y, n, features, relu, null);
         Tensor mask = relu ? y : null;
         return FastNode.record(y, relu ? "batch_norm+relu" : "batch_norm", () -> {
             Tensor reference = reference(x, gamma, beta, batchStatistics);
@@ -180,9 +180,9 @@ public final class BatchNorm1d extends Module {
                     b[j] = -scale[j] * inverseStd[j] * dGamma[j] / n;
                     k[j] = -scale[j] * sumG[j] / n;
                 }
-                NormLoops.columnAffine(g, scale, null, x, b, mean, k, dX, n, features, false, mask);
+                ColumnAffine.apply(g, scale, null, x, b, mean, k, dX, n, features, false, mask);
             } else {
-                NormLoops.columnAffine(g, scale, null, null, null, null, k, dX, n, features, false, mask);
+                ColumnAffine.apply(g, scale, null, null, null, null, k, dX, n, features, false, mask);
             }
         }
         return new Tensor[] {dX, gamma.requiresGrad() ? NormLoops.vector(dGamma, gamma) : null,
