@@ -22,8 +22,8 @@ final class NetworkOptions {
             description = "Hidden layer sizes, comma-separated (default 256,128 for 28×28 images, else 64).")
     int[] hidden;
 
-    @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME",
-            description = "Hidden activation: relu, tanh, sigmoid, softplus or identity (default ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME", completionCandidates = HiddenActivations.class,
+            description = "Hidden activation: one of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     String activation;
 
     @Option(names = "--loss", defaultValue = "auto", paramLabel = "NAME",
@@ -42,7 +42,7 @@ final class NetworkOptions {
                      Normalize normalization, boolean images) {
         String act = activation.toLowerCase(Locale.ROOT);
         if (!Activations.names().contains(act) || Activations.normalizesRows(act)) {
-            throw new DescentException("--activation " + activation + ": unknown; use relu, tanh, sigmoid, softplus or identity");
+            throw new DescentException("--activation " + activation + ": unknown; use one of " + hiddenActivations());
         }
         List<LayerSpec> layers = new ArrayList<>();
         int[] sizes = hidden != null ? hidden : images ? new int[] {256, 128} : new int[] {64};
@@ -61,6 +61,19 @@ final class NetworkOptions {
         List<String> names = task == Task.MULTICLASS ? classNames : List.of();
         return new NetworkSpec(inputSize, layers, task.name().toLowerCase(Locale.ROOT), loss(task).name(),
                 task == Task.MULTICLASS ? classes : task == Task.BINARY ? 2 : 0, names, normalization, labelSmoothing);
+    }
+
+    /** The element-wise activations of the {@link Activations} table, the ones a hidden layer can use. */
+    static List<String> hiddenActivations() {
+        return Activations.names().stream().filter(name -> !Activations.normalizesRows(name)).toList();
+    }
+
+    /** {@link #hiddenActivations()} for picocli's help text. */
+    static final class HiddenActivations implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return hiddenActivations().iterator();
+        }
     }
 
     /** The divergence: by default the one that fits the task, fused with the output activation. */

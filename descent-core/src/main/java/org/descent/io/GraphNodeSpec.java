@@ -1,6 +1,7 @@
 package org.descent.io;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.descent.DescentException;
 import org.descent.nn.Combine;
@@ -31,7 +32,7 @@ public record GraphNodeSpec(String name, LayerSpec layer, Combine combine, List<
     @Override
     public String toString() {
         String from = inputs.size() == 1 ? inputs.get(0)
-                : combine.name().toLowerCase(java.util.Locale.ROOT) + "(" + String.join(", ", inputs) + ")";
+                : combine.name().toLowerCase(Locale.ROOT) + "(" + String.join(", ", inputs) + ")";
         return name + ": " + layer + " ← " + from;
     }
 }

@@ -102,6 +102,37 @@ public record LayerArguments(Map<String, Object> values) {
         return s;
     }
 
+    /**
+     * Equal names with equal values, numbers compared by value: {@code 1} (read from a file) equals
+     * {@code 1.0} (given by a layer's describer).
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof LayerArguments that) || !values.keySet().equals(that.values.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            Object a = e.getValue();
+            Object b = that.values.get(e.getKey());
+            boolean same = a instanceof Number x && b instanceof Number y
+                    ? Double.compare(x.doubleValue(), y.doubleValue()) == 0 : a.equals(b);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 0;
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            Object v = e.getValue();
+            hash += e.getKey().hashCode() ^ (v instanceof Number n ? Double.hashCode(n.doubleValue()) : v.hashCode());
+        }
+        return hash;
+    }
+
     /** {@code out=256, bias=true}. */
     @Override
     public String toString() {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.descent.DescentException;
 import org.descent.tensor.Shape;
 
 /**
@@ -24,8 +25,12 @@ public record LayerLayout(int outputSize, Map<String, Shape> state) {
 
     /** {@code outputSize} and name, shape pairs: {@code of(out, "weight", Shape.of(out, in), "bias", Shape.of(out))}. */
     public static LayerLayout of(int outputSize, Object... namesAndShapes) {
+        if (namesAndShapes.length % 2 != 0) {
+            throw new DescentException("LayerLayout.of needs name, shape pairs, got " + namesAndShapes.length
+                    + " items");
+        }
         Map<String, Shape> state = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < namesAndShapes.length; i += 2) {
+        for (int i = 0; i < namesAndShapes.length; i += 2) {
             state.put((String) namesAndShapes[i], (Shape) namesAndShapes[i + 1]);
         }
         return new LayerLayout(outputSize, state);

@@ -3,6 +3,7 @@ package org.descent.nn;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -75,7 +76,7 @@ public final class LayerRegistry {
 
     /** The registered kinds, built-in ones first. */
     public static synchronized Set<String> kinds() {
-        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(BY_KIND.keySet()));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(BY_KIND.keySet()));
     }
 
     /** The type registered as {@code kind}; an unknown kind is refused, listing the known ones. */

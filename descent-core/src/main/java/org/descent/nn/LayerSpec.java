@@ -1,6 +1,7 @@
 package org.descent.nn;
 
 import java.util.Objects;
+import java.util.Set;
 import org.descent.DescentException;
 
 /**
@@ -36,7 +37,7 @@ public record LayerSpec(String kind, LayerArguments arguments) {
     /** {@code Linear(256)}, {@code relu}, or the kind with its arguments: {@code multiplicative_combination(units=4, out=2)}. */
     @Override
     public String toString() {
-        if (kind.equals(LayerRegistry.LINEAR.kind()) && arguments.values().keySet().equals(java.util.Set.of("out"))) {
+        if (kind.equals(LayerRegistry.LINEAR.kind()) && arguments.values().keySet().equals(Set.of("out"))) {
             return "Linear(" + arguments.values().get("out") + ")";
         }
         return arguments.values().isEmpty() ? kind : kind + "(" + arguments + ")";

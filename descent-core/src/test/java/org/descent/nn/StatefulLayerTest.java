@@ -25,6 +25,9 @@ import org.descent.loss.CrossEntropy;
 import org.descent.optim.Adam;
 import org.descent.train.Checkpoint;
 import org.descent.train.CheckpointListener;
+import org.descent.train.EarlyStopping;
+import org.descent.train.EpochResult;
+import org.descent.train.History;
 import org.descent.train.Task;
 import org.descent.train.Trainer;
 import org.descent.train.TrainingConfig;
@@ -115,6 +118,15 @@ class StatefulLayerTest {
     }
 
     @Test
+    void aWholeNumberInAFileIsTheSameArgumentAsTheDescribedNumber() {
+        String json = spec(network()).toJson().replace("\"momentum\":0.2", "\"momentum\":1");
+        NetworkSpec read = NetworkSpec.fromJson(json, "hand-written");
+        Model model = Model.create(read, new Random(1));        // the built layer describes itself as momentum=1.0
+        assertEquals(read.topology(), Topology.of(model.network()));
+        assertTrue(model.spec().architecture().contains("running_mean(momentum=1)"), model.spec().architecture());
+    }
+
+    @Test
     void aResumedRunRestoresTheBuffersExactly() {
         Sequential straight = network();
         trainer(straight, new Adam(straight.parameters(), 0.01), 4).fit(TRAIN, null);
@@ -131,6 +143,19 @@ class StatefulLayerTest {
         trainer(resumed, optimizer, 4).fit(TRAIN, null, done);
         Map<String, Tensor> expected = straight.state();
         resumed.state().forEach((name, t) -> assertArrayEquals(expected.get(name).floatData(), t.floatData(), name));
+    }
+
+    @Test
+    void earlyStoppingRestoresTheBuffersWithTheWeights() {
+        Normalize scale = Normalize.standardize(DIGITS.train());
+        Sequential net = network();
+        Trainer trainer = new Trainer(net, new CrossEntropy(), new Adam(net.parameters(), 0.05), Task.MULTICLASS,
+                new TrainingConfig(60, 16, 1)).addListener(new EarlyStopping(2));
+        History history = trainer.fit(scale.apply(DIGITS.train()), scale.apply(DIGITS.validation()));
+        assertTrue(history.stopReason().startsWith("early stopping"), history.stopReason());
+        double best = history.epochs().stream().mapToDouble(EpochResult::validationLoss).min().orElseThrow();
+        // The validation loss in evaluation mode uses the running mean: only the best epoch's buffer gives the best loss.
+        assertEquals(best, trainer.evaluate(scale.apply(DIGITS.validation())).loss(), 1e-6);
     }
 
     @Test
