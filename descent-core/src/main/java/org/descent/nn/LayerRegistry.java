@@ -45,10 +45,10 @@ public final class LayerRegistry {
     static {
         register(LINEAR);
         register(MULTIPLICATIVE_COMBINATION);
+        Activations.registerAll();
         register(Dropout.TYPE);
         register(BatchNorm1d.TYPE);
         register(LayerNorm.TYPE);
-        Activations.registerAll();
     }
 
     private LayerRegistry() {

@@ -106,8 +106,8 @@ class ModelFormat2Test {
         assertRefused(graphJson(h + "," + h), "graph has two nodes named 'h'");
         assertRefused(graphJson("{\"name\":\"h\",\"inputs\":[\"input\"],\"combine\":\"max\",\"layer\":{\"kind\":\"relu\"}}"),
                 "graph[0].combine is 'max'");
-        assertRefused(graphJson("{\"name\":\"h\",\"inputs\":[\"input\"],\"layer\":{\"kind\":\"linear\",\"out\":4,\"bias\":false}}"),
-                "graph[0].layer: layer kind 'linear' takes the arguments [out]; 'bias' is not one of them");
+        assertRefused(graphJson("{\"name\":\"h\",\"inputs\":[\"input\"],\"layer\":{\"kind\":\"linear\",\"out\":4,\"scale\":2}}"),
+                "graph[0].layer: layer kind 'linear' takes the arguments [out, bias]; 'scale' is not one of them");
         assertRefused(graphJson("{\"name\":\"h\",\"inputs\":[\"input\"],\"layer\":{\"kind\":\"linear\",\"out\":[4]}}"),
                 "graph[0].layer.out is [4]; a layer argument is a number, true/false or a string");
         assertRefused(graphJson(h).replace("\"graph\"", "\"layers\":[],\"graph\""), "both 'layers' and 'graph'");
