@@ -57,9 +57,12 @@ public final class Sequential extends Module {
             try {
                 if (fused[i] != null) {
                     int next = fused[i] == FusedLinear.Activation.IDENTITY ? i + 1 : i + 2;
-                    // Reused storage only for an output that the next Linear layer consumes and nobody else
-                    // sees, or for the final output of a caller that keeps nothing of it.
-                    boolean internal = next < layers.size() ? fused[next] != null : OutputReuse.active();
+                    // Reused storage only for an output that the next Linear layer (or batch norm, which
+                    // like it reads its input until its backward pass) consumes and nobody else sees, or
+                    // for the final output of a caller that keeps nothing of it.
+                    boolean internal = next < layers.size()
+                            ? fused[next] != null || layers.get(next) instanceof BatchNorm1d
+                            : OutputReuse.active();
                     x = FusedLinear.apply((Linear) layers.get(i), fused[i], x, buffers[i], !internal);
                     i = next - 1;
                 } else if (layers.get(i) instanceof BatchNorm1d norm && i + 1 < layers.size()
