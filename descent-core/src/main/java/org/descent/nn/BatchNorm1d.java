@@ -3,6 +3,7 @@ package org.descent.nn;
 import java.util.List;
 import org.descent.DescentException;
 import org.descent.tensor.DType;
+import org.descent.tensor.GradientStorage;
 import org.descent.tensor.Shape;
 import org.descent.tensor.ShapeException;
 import org.descent.tensor.Tensor;
@@ -140,7 +141,7 @@ public final class BatchNorm1d extends Module {
         return FastNode.record(y, relu ? "batch_norm+relu" : "batch_norm", () -> {
             Tensor reference = reference(x, gamma, beta, batchStatistics);
             return relu ? reference.relu() : reference;
-        }, g -> backward(g, mask, x, gamma, beta, mean, inverseStd, scale, batchStatistics), x, gamma, beta);
+        }, (g, storage) -> backward(g, storage, mask, x, gamma, beta, mean, inverseStd, scale, batchStatistics), x, gamma, beta);
     }
 
     private void updateRunningStatistics(double[] mean, double[] var, int n) {
@@ -159,7 +160,7 @@ public final class BatchNorm1d extends Module {
     }
 
     /** The fast half; {@code mask} (the output, if a ReLU is fused) passes g where it is positive. */
-    private Tensor[] backward(Tensor g, Tensor mask, Tensor x, Tensor gamma, Tensor beta, double[] mean,
+    private Tensor[] backward(Tensor g, GradientStorage storage, Tensor mask, Tensor x, Tensor gamma, Tensor beta, double[] mean,
             double[] inverseStd, double[] scale, boolean batchStatistics) {
         int n = x.shape().dim(0);
         double[] sumG = new double[features];
@@ -171,7 +172,7 @@ public final class BatchNorm1d extends Module {
         }
         Tensor dX = null;
         if (x.requiresGrad()) {
-            dX = x.gradStorage();   // storage the producer of x lends, if any (every element is written)
+            dX = storage.of(0);   // storage the producer of x lends, if any (every element is written)
             double[] k = new double[features];
             if (batchStatistics) {
                 // dx = a g + b (x − μ) + k: a = γ/σ, b = −a mean(g x̂)/σ, k = −a mean(g), with g masked

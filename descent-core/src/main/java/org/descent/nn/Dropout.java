@@ -85,11 +85,11 @@ public final class Dropout extends Module {
         Tensor mask = Tensor.zeros(x.dtype(), x.shape().dims());
         Tensor y = Tensor.zeros(x.dtype(), x.shape().dims());
         draw(seed, call, x, mask, y);
-        return FastNode.record(y, "dropout", () -> x.mul(mask), g -> {
+        return FastNode.record(y, "dropout", () -> x.mul(mask), (g, storage) -> {
             if (!x.requiresGrad()) {
                 return new Tensor[] {null};
             }
-            Tensor dX = x.gradStorage();   // storage the producer of x lends, if any: every element is written
+            Tensor dX = storage.of(0);   // storage the producer of x lends, if any: every element is written
             multiply(g, mask, dX);
             return new Tensor[] {dX};
         }, x);

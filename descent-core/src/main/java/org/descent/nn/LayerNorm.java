@@ -3,6 +3,7 @@ package org.descent.nn;
 import java.util.List;
 import org.descent.DescentException;
 import org.descent.tensor.DType;
+import org.descent.tensor.GradientStorage;
 import org.descent.tensor.Shape;
 import org.descent.tensor.Tensor;
 
@@ -100,10 +101,10 @@ public final class LayerNorm extends Module {
             }
         }
         return FastNode.record(y, "layer_norm", () -> reference(x, gamma, beta),
-                gradOutput -> backward(gradOutput, x, gamma, beta, g, mean, inverseStd), x, gamma, beta);
+                (gradOutput, storage) -> backward(gradOutput, storage, x, gamma, beta, g, mean, inverseStd), x, gamma, beta);
     }
 
-    private Tensor[] backward(Tensor gradOutput, Tensor x, Tensor gamma, Tensor beta, double[] g, double[] mean,
+    private Tensor[] backward(Tensor gradOutput, GradientStorage storage, Tensor x, Tensor gamma, Tensor beta, double[] g, double[] mean,
             double[] inverseStd) {
         int n = x.shape().dim(0);
         int c = features;
@@ -111,7 +112,7 @@ public final class LayerNorm extends Module {
         double[] xd = x.doubleData();
         float[] gf = gradOutput.floatData();
         double[] gd = gradOutput.doubleData();
-        Tensor dX = x.requiresGrad() ? x.gradStorage() : null;   // lent storage, if any: every element is written
+        Tensor dX = x.requiresGrad() ? storage.of(0) : null;   // lent storage, if any: every element is written
         float[] df = dX == null ? null : dX.floatData();
         double[] dd = dX == null ? null : dX.doubleData();
         double[] dGamma = new double[c];
