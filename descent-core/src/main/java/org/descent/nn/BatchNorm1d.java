@@ -3,7 +3,9 @@ package org.descent.nn;
 import java.util.List;
 import org.descent.DescentException;
 import org.descent.tensor.DType;
+import org.descent.tensor.GradMode;
 import org.descent.tensor.GradientStorage;
+import org.descent.tensor.Workspace;
 import org.descent.tensor.Shape;
 import org.descent.tensor.ShapeException;
 import org.descent.tensor.Tensor;
@@ -48,6 +50,8 @@ public final class BatchNorm1d extends Module {
     private final Buffer runningMean;
     private final Buffer runningVar;
     private final Buffer batchesTracked;
+    /** The gradient at the output, reused from step to step while free. */
+    private final Workspace workspace = FastNode.workspace("BatchNorm1d", 1);
 
     /** C = {@code features}, ε = 1e-5, momentum 0.1, like PyTorch's defaults. */
     public BatchNorm1d(int features) {
@@ -138,10 +142,13 @@ public final class BatchNorm1d extends Module {
         Tensor y = Tensor.zeros(x.dtype(), n, features);
         ColumnAffine.apply(x, scale, mean, null, null, null, beta.toDoubleArray(), y, n, features, relu, null);
         Tensor mask = relu ? y : null;
+        // A pass that records a graph lends reused storage for the gradient at its output.
+        boolean records = GradMode.enabled() && (x.requiresGrad() || gamma.requiresGrad() || beta.requiresGrad());
         return FastNode.record(y, relu ? "batch_norm+relu" : "batch_norm", () -> {
             Tensor reference = reference(x, gamma, beta, batchStatistics);
             return relu ? reference.relu() : reference;
-        }, (g, storage) -> backward(g, storage, mask, x, gamma, beta, mean, inverseStd, scale, batchStatistics), x, gamma, beta);
+        }, (g, storage) -> backward(g, storage, mask, x, gamma, beta, mean, inverseStd, scale, batchStatistics),
+                records ? workspace.take() : Workspace.Lease.NONE, 0, x, gamma, beta);
     }
 
     private void updateRunningStatistics(double[] mean, double[] var, int n) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Random;
 import org.descent.DescentException;
 import org.descent.tensor.DType;
+import org.descent.tensor.GradMode;
+import org.descent.tensor.Workspace;
 import org.descent.tensor.Shape;
 import org.descent.tensor.Tensor;
 
@@ -34,8 +36,12 @@ public final class Dropout extends Module {
 
     private static final double TWO_TO_53 = 0x1p53;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final int MASK = 0;
+    private static final int OUTPUT_GRADIENT = 1;
     private final double p;
     private final Buffer rng;
+    /** The mask and the gradient at the output, reused from step to step while free. */
+    private final Workspace workspace = FastNode.workspace("Dropout", 2);
 
     /** Dropout with probability {@code p}, its seed drawn from {@code random}. */
     public Dropout(double p, Random random) {
@@ -82,7 +88,11 @@ public final class Dropout extends Module {
         advanced.set(2, next & 0xFFFFFF);
         advanced.set(3, next >>> 24);
         rng.set(advanced, "rng");
-        Tensor mask = Tensor.zeros(x.dtype(), x.shape().dims());
+        // Only a pass that records a graph reuses the mask's storage (given back by its backward pass).
+        boolean records = GradMode.enabled() && x.requiresGrad() && x.shape().rank() == 2;
+        Workspace.Lease lease = records ? workspace.take() : Workspace.Lease.NONE;
+        Tensor mask = records ? lease.tensor(MASK, x.dtype(), x.shape().dim(0), x.shape().dim(1))
+                : Tensor.zeros(x.dtype(), x.shape().dims());
         Tensor y = Tensor.zeros(x.dtype(), x.shape().dims());
         draw(seed, call, x, mask, y);
         return FastNode.record(y, "dropout", () -> x.mul(mask), (g, storage) -> {
@@ -92,7 +102,7 @@ public final class Dropout extends Module {
             Tensor dX = storage.of(0);   // storage the producer of x lends, if any: every element is written
             multiply(g, mask, dX);
             return new Tensor[] {dX};
-        }, x);
+        }, lease, OUTPUT_GRADIENT, x);
     }
 
     /** The {@code call}-th training pass: mask = 0 or 1/(1 − p) per element, and y = x ⊙ mask, in one pass. */

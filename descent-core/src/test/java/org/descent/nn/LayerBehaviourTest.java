@@ -78,6 +78,22 @@ class LayerBehaviourTest {
     }
 
     @Test
+    void reusedMaskStorageNeverMixesTwoGraphs() {
+        Dropout dropout = new Dropout(0.5, 11);
+        Tensor x = Tensor.ones(DType.FLOAT32, 16, 32).requiresGrad(true);
+        for (int step = 0; step < 3; step++) {
+            Tensor first = dropout.forward(x);    // takes the reused storage
+            Tensor second = dropout.forward(x);   // while the first graph is alive: new storage
+            assertFalse(Arrays.equals(first.floatData(), second.floatData()));
+            for (Tensor y : new Tensor[] {second, first}) {
+                Tensor dX = org.descent.autograd.Backprop.gradients(y.sum(), Tensor.scalar(1.0, DType.FLOAT32),
+                        java.util.List.of(x), false)[0];
+                assertArrayEquals(y.floatData(), dX.floatData(), "the gradient is this graph's mask (x = 1), step " + step);
+            }
+        }
+    }
+
+    @Test
     void batchNormUsesRunningStatisticsInEval() {
         BatchNorm1d bn = new BatchNorm1d(3, 1e-5, 0.5);
         bn.weight().set(Tensor.of(new float[] {2, 1, 0.5f}, 3), "weight");
