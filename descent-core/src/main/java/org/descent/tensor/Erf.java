@@ -1,26 +1,36 @@
 package org.descent.tensor;
 
 /**
- * The error function {@code erf(x) = 2/√π ∫₀ˣ e^{−t²} dt} in float64, within 6 units in the last
+ * The error function {@code erf(x) = 2/√π ∫₀ˣ e^{−t²} dt} in float64, within 4 units in the last
  * place (3,400 points in [−7, 7] against 50-digit mpmath values, {@code ErfTest}). Two classical
  * expansions, each where it converges fast and adds only positive terms:
  *
  * <ul>
  * <li>|x| &lt; 2: the series {@code erf(x) = 2/√π · x e^{−x²} Σₙ (2x²)ⁿ / (1·3·5···(2n+1))}
- * (Abramowitz and Stegun 7.1.6), at most 33 terms, summed from the smallest (Horner form).
+ * (Abramowitz and Stegun 7.1.6), 13 + ⌊10|x|⌋ ≤ 33 terms (enough for 10⁻¹⁷), summed from the
+ * smallest in Horner form with the reciprocals 1/(2n+1) tabulated (no division in the loop).
  * <li>|x| ≥ 2: {@code erf(x) = 1 − erfc(x)} with the continued fraction {@code erfc(x) =
  * e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + …)))))} (A&amp;S 7.1.14), evaluated by
  * the modified Lentz algorithm (at most 57 terms; erfc(x) ≤ 0.005 there, so the subtraction
  * loses nothing); from |x| = 6 on erf(x) rounds to ±1.
  * </ul>
  *
- * {@code e^{−x²}} is computed as {@code e^{−h²} · e^{−(x−h)(x+h)}} with h the float32 rounding
- * of x, so that x² is taken without rounding error (h² is exact in float64).
+ * In the continued fraction {@code e^{−x²}} is computed as {@code e^{−h²} · e^{−(x−h)(x+h)}} with h
+ * the float32 rounding of x, so that x² is taken without rounding error (h² is exact in float64);
+ * below 2, x² &lt; 4 and one exponential loses at most about 2 ulps.
  */
 final class Erf {
     private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
     private static final double ONE_OVER_SQRT_PI = 0.5641895835477563;
     private static final double SERIES_LIMIT = 2.0;
+    /** 1 / (2n + 1) for the series' terms, n ≤ 33. */
+    private static final double[] RECIPROCAL_ODD = new double[34];
+
+    static {
+        for (int n = 0; n < RECIPROCAL_ODD.length; n++) {
+            RECIPROCAL_ODD[n] = 1.0 / (2 * n + 1);
+        }
+    }
 
     private Erf() {
     }
@@ -48,16 +58,13 @@ final class Erf {
 
     /** A&amp;S 7.1.6 for |x| &lt; 2: count the terms down to 1e−17, then sum them smallest first. */
     private static double series(double x) {
-        double twoXSquared = 2 * x * x;
-        int terms = 1;
-        for (double term = 1.0; term >= 1e-17; terms++) {
-            term *= twoXSquared / (2 * terms + 1);
-        }
+        double xSquared = x * x;
+        double twoXSquared = 2 * xSquared;
         double sum = 1.0;
-        for (int n = terms; n >= 1; n--) {
-            sum = 1.0 + sum * (twoXSquared / (2 * n + 1));
+        for (int n = 13 + (int) (10 * Math.abs(x)); n >= 1; n--) {
+            sum = 1.0 + sum * twoXSquared * RECIPROCAL_ODD[n];
         }
-        return TWO_OVER_SQRT_PI * x * expMinusSquare(x) * sum;
+        return TWO_OVER_SQRT_PI * x * Math.exp(-xSquared) * sum;
     }
 
     /** erfc(x) for x ≥ 2 from A&amp;S 7.1.14: b₀ = x, aₙ = n/2, bₙ = x (modified Lentz). */

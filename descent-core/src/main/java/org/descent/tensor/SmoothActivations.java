@@ -40,14 +40,29 @@ final class SmoothActivations {
     }
 
     static Tensor gelu(Tensor x) {
-        Tensor y = map(x, v -> v * normalCdf(v));
+        boolean records = !NoGrad.active() && x.requiresGrad();
+        Tensor y = x.blank(x.shape());
+        Tensor cdf = records ? x.blank(x.shape()) : null;   // Φ(x) for the backward pass: one erf per element
+        for (int i = 0; i < y.size(); i++) {
+            double v = x.get(i);
+            double phi = normalCdf(v);
+            y.set(i, v * phi);
+            if (cdf != null) {
+                cdf.set(i, phi);
+            }
+        }
         return y.recordedFrom("gelu", g -> {
             if (NoGrad.active()) {
-                return new Tensor[] {g.mul(map(x, v -> normalCdf(v) + v * ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * v * v)))};
+                Tensor slope = x.blank(x.shape());
+                for (int i = 0; i < slope.size(); i++) {
+                    double v = x.get(i);
+                    slope.set(i, cdf.get(i) + v * ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * v * v));
+                }
+                return new Tensor[] {g.mul(slope)};
             }
-            Tensor cdf = x.mul(SQRT_HALF).erf().add(1.0).mul(0.5);
+            Tensor phi = x.mul(SQRT_HALF).erf().add(1.0).mul(0.5);
             Tensor pdf = x.square().mul(-0.5).exp().mul(ONE_OVER_SQRT_TWO_PI);
-            return new Tensor[] {g.mul(cdf.add(x.mul(pdf)))};
+            return new Tensor[] {g.mul(phi.add(x.mul(pdf)))};
         }, x);
     }
 

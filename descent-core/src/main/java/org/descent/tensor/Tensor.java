@@ -380,7 +380,7 @@ public final class Tensor {
     /** log(1 + e^x), computed without overflow. */
     public Tensor softplus() { return Unary.SOFTPLUS.apply(this); }
     // ---- erf and the smooth activations (see SmoothActivations) ----
-    /** The error function, to within 6 ulps in float64 (see {@code Erf}). */
+    /** The error function, to within 4 ulps in float64 (see {@code Erf}). */
     public Tensor erf() { return SmoothActivations.erf(this); }
     /** GELU, exact: x Φ(x) with Φ(x) = ½(1 + erf(x/√2)). */
     public Tensor gelu() { return SmoothActivations.gelu(this); }
