@@ -98,8 +98,8 @@ class ToolboxTrainTest {
         "--clip-value -1 | --clip-value must be positive and finite, got -1.0",
         "--clip-norm 1 --clip-value 1 | give --clip-norm or --clip-value, not both",
         "--weight-decay -0.1 | --weight-decay must be >= 0 and finite, got -0.1",
-        "--activation swish | --activation swish: unknown; use relu, tanh, sigmoid, softplus, identity, gelu, gelu-tanh,"
-                + " silu, leaky-relu or elu",
+        "--activation swish | --activation swish: unknown; use one of [identity, sigmoid, tanh, relu, softplus, gelu,"
+                + " gelu-tanh, silu, leaky-relu, elu]",
         "--class-weights 1,2 | --class-weights: 2 weights given for 10 classes; give one per class or auto",
         "--class-weights 1,1,1,1,1,1,1,1,1,-2 | --class-weights: the weight of class 9 must be >= 0 and finite, got -2",
         "--loss l1 --class-weights auto | --class-weights applies to the cross-entropy of a multi-class task only",

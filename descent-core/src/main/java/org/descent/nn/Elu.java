@@ -1,5 +1,6 @@
 package org.descent.nn;
 
+import java.util.List;
 import org.descent.DescentException;
 import org.descent.tensor.Tensor;
 
@@ -13,6 +14,12 @@ import org.descent.tensor.Tensor;
 public final class Elu extends Module {
     /** PyTorch's default α. */
     public static final double DEFAULT_ALPHA = 1.0;
+
+    /** {@code {"kind": "elu", "alpha": α}} in model files; α is written only when it is not {@link #DEFAULT_ALPHA}. */
+    public static final LayerType<Elu> TYPE = new LayerType<>("elu", Elu.class, List.of("alpha"),
+            (args, in, random) -> new Elu(args.number("alpha", DEFAULT_ALPHA)),
+            module -> module.alpha() == DEFAULT_ALPHA ? LayerArguments.none() : LayerArguments.of("alpha", module.alpha()),
+            (args, in) -> LayerLayout.sameSize(in));
 
     private final double alpha;
 
