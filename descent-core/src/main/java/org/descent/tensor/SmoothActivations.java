@@ -1,7 +1,6 @@
 package org.descent.tensor;
 
 import java.util.function.DoubleUnaryOperator;
-import org.descent.autograd.NoGrad;
 
 /**
  * erf and the activations built on it or on σ, each with a derivative rule written in tensor
@@ -34,13 +33,13 @@ final class SmoothActivations {
 
     static Tensor erf(Tensor x) {
         Tensor y = map(x, Erf::erf);
-        return y.recordedFrom("erf", g -> new Tensor[] {g.mul(NoGrad.active()
+        return y.recordedFrom("erf", g -> new Tensor[] {g.mul(!GradMode.enabled()
                 ? map(x, v -> TWO_OVER_SQRT_PI * Erf.expMinusSquare(v))
                 : x.square().neg().exp().mul(TWO_OVER_SQRT_PI))}, x);
     }
 
     static Tensor gelu(Tensor x) {
-        boolean records = !NoGrad.active() && x.requiresGrad();
+        boolean records = GradMode.enabled() && x.requiresGrad();
         Tensor y = x.blank(x.shape());
         Tensor cdf = records ? x.blank(x.shape()) : null;   // Φ(x) for the backward pass: one erf per element
         for (int i = 0; i < y.size(); i++) {
@@ -52,7 +51,7 @@ final class SmoothActivations {
             }
         }
         return y.recordedFrom("gelu", g -> {
-            if (NoGrad.active()) {
+            if (!GradMode.enabled()) {
                 Tensor slope = x.blank(x.shape());
                 for (int i = 0; i < slope.size(); i++) {
                     double v = x.get(i);
@@ -69,7 +68,7 @@ final class SmoothActivations {
     static Tensor geluTanh(Tensor x) {
         Tensor y = map(x, v -> 0.5 * v * (1 + Math.tanh(tanhArgument(v))));
         return y.recordedFrom("gelu_tanh", g -> {
-            if (NoGrad.active()) {
+            if (!GradMode.enabled()) {
                 return new Tensor[] {g.mul(map(x, SmoothActivations::geluTanhDerivative))};
             }
             // ½(1 + tanh u) = σ(2u) and ½(1 − tanh²u) = 2σ(2u)σ(−2u): no cancellation where tanh u is near ±1.
@@ -85,7 +84,7 @@ final class SmoothActivations {
     static Tensor silu(Tensor x) {
         Tensor y = map(x, v -> v * Unary.sigmoid(v));
         return y.recordedFrom("silu", g -> {
-            if (NoGrad.active()) {
+            if (!GradMode.enabled()) {
                 return new Tensor[] {g.mul(map(x, v -> {
                     double s = Unary.sigmoid(v);
                     return s * (1 + v * (1 - s));
@@ -106,7 +105,7 @@ final class SmoothActivations {
         requireFinite("elu", alpha);
         Tensor y = map(x, v -> v > 0 ? v : alpha * Math.expm1(v));
         return y.recordedFrom("elu", g -> {
-            if (NoGrad.active()) {
+            if (!GradMode.enabled()) {
                 return new Tensor[] {g.mul(map(x, v -> v > 0 ? 1.0 : alpha * Math.exp(v)))};
             }
             // α at exactly 0 as a constant, α e^x below: PyTorch's second derivative is 0 at x = 0.

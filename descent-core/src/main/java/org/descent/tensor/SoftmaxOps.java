@@ -1,6 +1,5 @@
 package org.descent.tensor;
 
-import org.descent.autograd.NoGrad;
 
 /**
  * Softmax and log-softmax along an axis, shifted by the row maximum m <em>before</em> anything is
@@ -36,7 +35,7 @@ final class SoftmaxOps {
     /** x − m, m the row maximum along {@code axis} (0 where it is not finite), as a constant. */
     private static Tensor shifted(Tensor x, int axis) {
         Tensor m;
-        try (NoGrad scope = NoGrad.enter()) {
+        try (GradMode.Off scope = GradMode.off()) {
             m = x.max(axis, true);
         }
         for (int i = 0; i < m.size(); i++) {
