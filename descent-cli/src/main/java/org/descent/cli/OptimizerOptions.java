@@ -1,7 +1,9 @@
 package org.descent.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.descent.DescentException;
 import org.descent.nn.Parameter;
 import org.descent.optim.AdaGrad;
@@ -82,11 +84,7 @@ final class OptimizerOptions {
      */
     Optimizer create(List<Parameter> parameters, int stepsPerEpoch, boolean images, int epochs) {
         String kind = name.toLowerCase(Locale.ROOT);
-        double lr = learningRate != null ? learningRate : switch (kind) {
-            case "adam", "adamw" -> 0.001;
-            case "rmsprop", "adagrad" -> 0.01;
-            default -> 0.1;
-        };
+        double lr = learningRate != null ? learningRate : defaultLearningRate(kind);
         if (weightDecay != null && !(weightDecay >= 0 && Double.isFinite(weightDecay))) {
             throw new DescentException("--weight-decay must be >= 0 and finite, got " + weightDecay);
         }
@@ -104,6 +102,14 @@ final class OptimizerOptions {
             case "adagrad" -> new AdaGrad(parameters, AdaGradConfig.of(steps).withWeightDecay(lambda));
             default -> throw new DescentException("--optimizer " + name
                     + ": unknown; use sgd, momentum, nesterov, adam, adamw, rmsprop or adagrad");
+        };
+    }
+
+    private static double defaultLearningRate(String kind) {
+        return switch (kind) {
+            case "adam", "adamw" -> 0.001;
+            case "rmsprop", "adagrad" -> 0.01;
+            default -> 0.1;
         };
     }
 
@@ -125,6 +131,40 @@ final class OptimizerOptions {
         return reduceOnPlateau
                 ? new ReduceOnPlateau(steps, plateauFactor, plateauPatience, plateauCooldown, minimumRate, 1e-4)
                 : steps;
+    }
+
+    /**
+     * The options that decide the result, resolved (defaults filled in) and named as on the
+     * command line, for the checkpoint's {@link org.descent.train.RunSettings}.
+     */
+    Map<String, String> settings(boolean images) {
+        String kind = name.toLowerCase(Locale.ROOT);
+        String scheduleName = (schedule != null ? schedule : images ? "exponential" : "constant").toLowerCase(Locale.ROOT);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("--optimizer", kind);
+        settings.put("--lr", String.valueOf(learningRate != null ? learningRate : defaultLearningRate(kind)));
+        settings.put("--weight-decay", String.valueOf(weightDecay != null ? weightDecay
+                : kind.equals("adamw") ? AdamW.DEFAULT_WEIGHT_DECAY : 0.0));
+        if (kind.equals("momentum") || kind.equals("nesterov")) {
+            settings.put("--momentum", String.valueOf(momentum));
+        }
+        settings.put("--schedule", scheduleName);
+        if (!scheduleName.equals("constant")) {
+            settings.put("--gamma", String.valueOf(gamma != null ? gamma : scheduleName.equals("exponential") ? 0.75 : 0.5));
+        }
+        if (scheduleName.equals("step")) {
+            settings.put("--decay-every", String.valueOf(decayEvery));
+        }
+        if (warmupEpochs != null) {
+            settings.put("--warmup-epochs", String.valueOf(warmupEpochs));
+        }
+        if (reduceOnPlateau) {
+            settings.put("--reduce-on-plateau", plateauFactor + "," + plateauPatience + "," + plateauCooldown);
+        }
+        if (reduceOnPlateau || scheduleName.equals("cosine")) {
+            settings.put("--min-lr", String.valueOf(minimumRate));
+        }
+        return settings;
     }
 
     /** Schedules are stated per epoch on the command line and applied per step. */

@@ -2,8 +2,10 @@ package org.descent.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.descent.data.Normalize;
@@ -25,6 +27,7 @@ import org.descent.train.EarlyStopping;
 import org.descent.train.Evaluation;
 import org.descent.train.History;
 import org.descent.train.PlateauListener;
+import org.descent.train.RunSettings;
 import org.descent.train.StopRuleListener;
 import org.descent.train.Trainer;
 import org.descent.train.TrainingConfig;
@@ -47,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
     OptimizerOptions optimizer = new OptimizerOptions();
 
     @ArgGroup(validate = false, heading = "Clipping and metrics:%n")
-    RunOptions run = new RunOptions();
+    RunOptions extras = new RunOptions();
 
     @Option(names = "--epochs", description = "Passes over the training set (default 10 for 28×28 images, else 20).")
     Integer epochs;
@@ -89,7 +92,8 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Parallelism.setThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
-        for (Path file : new Path[] {out, plot, checkpoint, run.log}) {
+        OutputPaths.requireDistinct(data.source, resume, new String[] {"--out", "--plot", "--checkpoint"}, out, plot, checkpoint);
+        for (Path file : new Path[] {out, plot, checkpoint, extras.log}) {
             if (file != null) {
                 AtomicFiles.requireWritable(file);
             }
@@ -110,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
         Loss loss = network.loss(prepared.task(), split.train());
         int batches = batch == 0 ? 1 : (split.train().size() + batch - 1) / batch;
         Optimizer opt = optimizer.create(model.network().parameters(), batches, images, config.epochs());
-        GradientClipping clipping = run.clipping();
+        GradientClipping clipping = extras.clipping();
         System.out.printf(Locale.ROOT, "%s: %d train, %d validation, %d test samples; %s; %s%n", prepared.name(),
                 split.train().size(), split.validation().size(), split.test().size(), model.spec().architecture(),
                 loss.name());
@@ -134,12 +138,13 @@ final class TrainCommand implements Callable<Integer> {
         if (!rules.isEmpty()) {
             trainer.addListener(new StopRuleListener(StopRule.anyOf(rules.toArray(StopRule[]::new))));
         }
+        RunSettings run = runSettings(prepared, images);
         if (checkpoint != null) {
-            trainer.addListener(new CheckpointListener(checkpoint));
+            trainer.addListener(new CheckpointListener(checkpoint, run));
         }
-        int epochsDone = resume == null ? 0 : Checkpoint.restore(resume, model.network(), opt);
-        if (run.log != null) {
-            trainer.addListener(new MetricsLog(run.log, epochsDone));
+        int epochsDone = resume == null ? 0 : Checkpoint.restore(resume, model.network(), opt, run);
+        if (extras.log != null) {
+            trainer.addListener(new MetricsLog(extras.log, epochsDone));
         }
         if (epochsDone > 0) {
             System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", epochsDone, config.epochs(), resume);
@@ -161,5 +166,17 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("saved model to " + out);
         }
         return 0;
+    }
+
+    /** The options that decide the result, which a checkpoint records and a resume must repeat. */
+    private RunSettings runSettings(PreparedData prepared, boolean images) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        Split split = prepared.split();
+        settings.put("--data", prepared.name() + " (" + split.train().size() + " + " + split.validation().size() + " + "
+                + split.test().size() + " samples)");
+        settings.put("--seed", String.valueOf(data.seed));
+        settings.put("--batch", String.valueOf(batch));
+        settings.putAll(optimizer.settings(images));
+        return new RunSettings(settings);
     }
 }
