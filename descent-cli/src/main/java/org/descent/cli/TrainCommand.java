@@ -15,7 +15,9 @@ import org.descent.io.Model;
 import org.descent.io.ModelFile;
 import org.descent.io.NetworkSpec;
 import org.descent.loss.Loss;
+import org.descent.optim.GradientClipping;
 import org.descent.optim.Optimizer;
+import org.descent.optim.ReduceOnPlateau;
 import org.descent.optim.StopRule;
 import org.descent.tensor.Parallelism;
 import org.descent.train.Checkpoint;
@@ -24,6 +26,7 @@ import org.descent.train.DivergenceCheck;
 import org.descent.train.EarlyStopping;
 import org.descent.train.Evaluation;
 import org.descent.train.History;
+import org.descent.train.PlateauListener;
 import org.descent.train.RunSettings;
 import org.descent.train.StopRuleListener;
 import org.descent.train.Trainer;
@@ -45,6 +48,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @ArgGroup(validate = false, heading = "Optimizer:%n")
     OptimizerOptions optimizer = new OptimizerOptions();
+
+    @ArgGroup(validate = false, heading = "Clipping and metrics:%n")
+    RunOptions extras = new RunOptions();
 
     @Option(names = "--epochs", description = "Passes over the training set (default 10 for 28×28 images, else 20).")
     Integer epochs;
@@ -87,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Parallelism.setThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
         OutputPaths.requireDistinct(data.source, resume, new String[] {"--out", "--plot", "--checkpoint"}, out, plot, checkpoint);
-        for (Path file : new Path[] {out, plot, checkpoint}) {
+        for (Path file : new Path[] {out, plot, checkpoint, extras.log}) {
             if (file != null) {
                 AtomicFiles.requireWritable(file);
             }
@@ -107,16 +113,21 @@ final class TrainCommand implements Callable<Integer> {
                 split.train().targetCount(), split.train().classNames(), normalize, images);
         network.hiddenLayers.checkBatches(split.train().size(), batch);
         Model model = Model.create(spec, new Random(data.seed));
-        Loss loss = network.loss(prepared.task());
+        Loss loss = network.loss(prepared.task(), split.train());
         int batches = batch == 0 ? 1 : (split.train().size() + batch - 1) / batch;
-        Optimizer opt = optimizer.create(model.network().parameters(), batches, images);
+        Optimizer opt = optimizer.create(model.network().parameters(), batches, images, config.epochs());
+        GradientClipping clipping = extras.clipping();
         System.out.printf(Locale.ROOT, "%s: %d train, %d validation, %d test samples; %s; %s%n", prepared.name(),
                 split.train().size(), split.validation().size(), split.test().size(), model.spec().architecture(),
                 loss.name());
         System.out.println("network: " + model.network().summaryTotals());
         Trainer trainer = new Trainer(model.network(), loss, opt, prepared.task(), config)
                 .addListener(new DivergenceCheck())
-                .addListener(new ConsoleProgress(System.out, System.console() != null, quiet));
+                .addListener(new ConsoleProgress(System.out, System.console() != null, quiet))
+                .clipGradients(clipping);
+        if (opt.stepSize() instanceof ReduceOnPlateau plateau) {
+            trainer.addListener(new PlateauListener(plateau));   // before the checkpoint, which saves its state
+        }
         if (patience != null) {
             trainer.addListener(new EarlyStopping(patience));
         }
@@ -135,6 +146,9 @@ final class TrainCommand implements Callable<Integer> {
             trainer.addListener(new CheckpointListener(checkpoint, run));
         }
         int epochsDone = resume == null ? 0 : Checkpoint.restore(resume, model.network(), opt, run);
+        if (extras.log != null) {
+            trainer.addListener(new MetricsLog(extras.log, epochsDone));
+        }
         if (epochsDone > 0) {
             System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", epochsDone, config.epochs(), resume);
         }

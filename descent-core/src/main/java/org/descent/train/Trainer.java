@@ -10,6 +10,7 @@ import org.descent.data.Dataset;
 import org.descent.loss.Loss;
 import org.descent.nn.Module;
 import org.descent.nn.Parameter;
+import org.descent.optim.GradientClipping;
 import org.descent.optim.Optimizer;
 import org.descent.tensor.Tensor;
 
@@ -27,6 +28,7 @@ public final class Trainer {
     private final Task task;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private String stopRequest;
+    private GradientClipping clipping;
 
     public Trainer(Module model, Loss loss, Optimizer optimizer, Task task, TrainingConfig config) {
         this.model = model;
@@ -38,6 +40,15 @@ public final class Trainer {
 
     public Trainer addListener(TrainingListener listener) {
         listeners.add(listener);
+        return this;
+    }
+
+    /**
+     * Clips the gradients of every step before the optimizer sees them (and after the norm
+     * ‖∇Loss‖ the step reports is measured); null for none.
+     */
+    public Trainer clipGradients(GradientClipping value) {
+        this.clipping = value;
         return this;
     }
 
@@ -91,8 +102,11 @@ public final class Trainer {
                     value.backward();
                 }
                 double lossValue = value.item();
-                StepResult result = new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue,
-                        learningRate, parameters);
+                StepResult result = clipping == null
+                        ? new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue, learningRate,
+                                parameters)
+                        : new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue, learningRate,
+                                parameters, clipping.apply(parameters));
                 for (TrainingListener listener : listeners) {
                     listener.onStep(this, result);
                 }

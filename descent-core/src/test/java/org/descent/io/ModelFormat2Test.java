@@ -56,7 +56,7 @@ class ModelFormat2Test {
         Sequential net = new Sequential(layers.toArray(new Module[0]));
         Model model = new Model(spec(3, net), net);
         assertEquals("3 → multiplicative_combination(units=4, out=5) → Linear(5) → identity → sigmoid → tanh → relu"
-                + " → softplus → softmax → log_softmax", model.spec().architecture());
+                + " → softplus → softmax → log_softmax → gelu → gelu_tanh → silu → leaky_relu → elu", model.spec().architecture());
         Model loaded = roundTrip(model);
         Tensor x = Tensor.uniform(new Random(5), 0.01, 0.3, DType.FLOAT32, 4, 3);
         assertArrayEquals(model.predict(x).floatData(), loaded.predict(x).floatData());
