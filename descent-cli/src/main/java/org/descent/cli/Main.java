@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * The {@code descent} command. A user error (bad option, bad file, diverging training) is one
  * clear line on stderr and exit code 2; the stack trace only with {@code --verbose}.
  */
-@Command(name = "descent", mixinStandardHelpOptions = true, version = "descent 0.1.0",
+@Command(name = "descent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Learns networks: backpropagation and gradient descent on the JVM.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, MinimizeCommand.class,
                 AnalyzeCommand.class})
@@ -32,7 +32,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        ConsoleStreams.install();
+        int code = run(args);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
     }
 
     /** The kernels name themselves at INFO when they start; shown only with --verbose. */

@@ -109,7 +109,8 @@ final class TrainCommand implements Callable<Integer> {
                 loss.name());
         Trainer trainer = new Trainer(model.network(), loss, opt, prepared.task(), config)
                 .addListener(new DivergenceCheck())
-                .addListener(new ConsoleProgress(System.out, System.console() != null, quiet));
+                .addListener(new ConsoleProgress(System.out, System.console() != null, quiet,
+                        split.train().size(), batch));
         if (patience != null) {
             trainer.addListener(new EarlyStopping(patience));
         }
