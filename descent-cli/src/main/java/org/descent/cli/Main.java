@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "descent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Learns networks: backpropagation and gradient descent on the JVM.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, MinimizeCommand.class,
-                AnalyzeCommand.class})
+                AnalyzeCommand.class, CompletionCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a user error: bad input, bad options, a run that diverged. */
     static final int USER_ERROR = 2;
@@ -46,6 +46,7 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         DESCENT_LOG.setLevel(Arrays.asList(args).contains("--verbose") ? Level.INFO : Level.WARNING);
         CommandLine cli = new CommandLine(new Main());
+        Choices.register(cli);
         // So that an expression starting with a minus sign, descent minimize '-x1^2', is not taken for an option.
         cli.getSubcommands().get("minimize").setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -1,7 +1,6 @@
 package org.descent.cli;
 
 import java.util.List;
-import java.util.Locale;
 import org.descent.DescentException;
 import org.descent.nn.Parameter;
 import org.descent.optim.Adam;
@@ -14,9 +13,9 @@ import picocli.CommandLine.Option;
 
 /** The optimizer and its step-size schedule, from the command line. */
 final class OptimizerOptions {
-    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
-            description = "sgd, momentum, nesterov or adam (default ${DEFAULT-VALUE}).")
-    String name;
+    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "OPTIMIZER",
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Choices.OptimizerName name;
 
     @Option(names = "--lr", paramLabel = "η",
             description = "Learning rate η (default 0.001 for adam, 0.1 otherwise).")
@@ -26,10 +25,10 @@ final class OptimizerOptions {
             description = "Momentum μ for momentum and nesterov (default ${DEFAULT-VALUE}).")
     double momentum;
 
-    @Option(names = "--schedule", paramLabel = "NAME",
-            description = "Step sizes η_k: constant, step (×γ every --decay-every epochs), inverse "
+    @Option(names = "--schedule", paramLabel = "SCHEDULE",
+            description = "Step sizes η_k (${COMPLETION-CANDIDATES}): constant, step (×γ every --decay-every epochs), inverse "
                     + "(η/(1+γ·epoch)) or exponential (η·γ^epoch). Default: exponential for 28×28 images, else constant.")
-    String schedule;
+    Choices.ScheduleName schedule;
 
     @Option(names = "--gamma", paramLabel = "γ",
             description = "Decay factor of the schedule (default 0.75 for exponential, else 0.5).")
@@ -41,31 +40,28 @@ final class OptimizerOptions {
 
     /** @param images whether the data are 28×28 images, whose default schedule decays */
     Optimizer create(List<Parameter> parameters, int stepsPerEpoch, boolean images) {
-        String kind = name.toLowerCase(Locale.ROOT);
-        double lr = learningRate != null ? learningRate : kind.equals("adam") ? 0.001 : 0.1;
-        StepSize steps = stepSize(lr, stepsPerEpoch, schedule != null ? schedule : images ? "exponential" : "constant");
-        return switch (kind) {
-            case "sgd" -> new GradientDescent(parameters, GradientDescentConfig.of(steps));
-            case "momentum" -> new GradientDescent(parameters, GradientDescentConfig.of(steps).withMomentum(momentum));
-            case "nesterov" -> new GradientDescent(parameters, GradientDescentConfig.of(steps).withNesterov(momentum));
-            case "adam" -> new Adam(parameters, AdamConfig.of(steps));
-            default -> throw new DescentException("--optimizer " + name + ": unknown; use sgd, momentum, nesterov or adam");
+        double lr = learningRate != null ? learningRate : name == Choices.OptimizerName.ADAM ? 0.001 : 0.1;
+        StepSize steps = stepSize(lr, stepsPerEpoch, schedule != null ? schedule
+                : images ? Choices.ScheduleName.EXPONENTIAL : Choices.ScheduleName.CONSTANT);
+        return switch (name) {
+            case SGD -> new GradientDescent(parameters, GradientDescentConfig.of(steps));
+            case MOMENTUM -> new GradientDescent(parameters, GradientDescentConfig.of(steps).withMomentum(momentum));
+            case NESTEROV -> new GradientDescent(parameters, GradientDescentConfig.of(steps).withNesterov(momentum));
+            case ADAM -> new Adam(parameters, AdamConfig.of(steps));
         };
     }
 
     /** Schedules are stated per epoch on the command line and applied per step. */
-    private StepSize stepSize(double lr, int stepsPerEpoch, String kind) {
+    private StepSize stepSize(double lr, int stepsPerEpoch, Choices.ScheduleName kind) {
         if (decayEvery < 1) {
             throw new DescentException("--decay-every must be at least 1 epoch, got " + decayEvery);
         }
-        double gamma = this.gamma != null ? this.gamma : kind.equalsIgnoreCase("exponential") ? 0.75 : 0.5;
-        return switch (kind.toLowerCase(Locale.ROOT)) {
-            case "constant" -> StepSize.constant(lr);
-            case "step" -> StepSize.stepDecay(lr, gamma, decayEvery * stepsPerEpoch);
-            case "inverse" -> StepSize.inverseTime(lr, gamma / stepsPerEpoch);
-            case "exponential" -> StepSize.exponential(lr, Math.pow(gamma, 1.0 / stepsPerEpoch));
-            default -> throw new DescentException("--schedule " + kind
-                    + ": unknown; use constant, step, inverse or exponential");
+        double gamma = this.gamma != null ? this.gamma : kind == Choices.ScheduleName.EXPONENTIAL ? 0.75 : 0.5;
+        return switch (kind) {
+            case CONSTANT -> StepSize.constant(lr);
+            case STEP -> StepSize.stepDecay(lr, gamma, decayEvery * stepsPerEpoch);
+            case INVERSE -> StepSize.inverseTime(lr, gamma / stepsPerEpoch);
+            case EXPONENTIAL -> StepSize.exponential(lr, Math.pow(gamma, 1.0 / stepsPerEpoch));
         };
     }
 }

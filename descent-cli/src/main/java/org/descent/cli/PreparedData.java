@@ -39,6 +39,15 @@ record PreparedData(String name, Split split, Task task) {
                         : FashionMnist.folder(options.dataDirectory);
                 return finish(source, withTest(folder, options.seed), task, options);
             }
+            case "-" -> {
+                CsvReader reader = CsvReader.comma().withHeader(options.header);
+                if (options.task == Choices.TaskName.REGRESSION) {
+                    whole = reader.readRegression("standard input", System.in);
+                    task = Task.REGRESSION;
+                } else {
+                    whole = reader.readClassification("standard input", System.in);
+                }
+            }
             default -> {
                 Path path = Path.of(source);
                 if (Files.isDirectory(path)) {
@@ -50,7 +59,7 @@ record PreparedData(String name, Split split, Task task) {
                             + " breast-cancer, wine, diabetes, fashion-mnist, an IDX folder or a CSV file");
                 }
                 CsvReader reader = CsvReader.comma().withHeader(options.header);
-                if ("regression".equals(options.task)) {
+                if (options.task == Choices.TaskName.REGRESSION) {
                     whole = reader.readRegression(path);
                     task = Task.REGRESSION;
                 } else {
