@@ -68,7 +68,7 @@ record PreparedData(String name, Split split, Task task) {
             }
         }
         Split split = Split.of(whole, TRAIN, VALIDATION, options.seed, task.isClassification());
-        return finish(source, split, task, options);
+        return finish(source.equals("-") ? "standard input" : source, split, task, options);
     }
 
     /**
