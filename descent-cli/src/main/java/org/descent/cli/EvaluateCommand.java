@@ -41,7 +41,14 @@ final class EvaluateCommand implements Callable<Integer> {
                 AtomicFiles.requireWritable(file);
             }
         }
+        if (percent && plot == null) {
+            throw new DescentException("--percent sets what the confusion matrix plot shows; add --plot FILE.png");
+        }
         SavedModel saved = SavedModel.load(modelFile, data);
+        if (percent && !saved.task().isClassification()) {
+            throw new DescentException("--percent applies to a classifier's confusion matrix; " + modelFile
+                    + " is a regression model");
+        }
         PreparedData prepared = saved.data();
         Dataset raw = prepared.split().test();
         if (errors != null && (!saved.task().isClassification() || ErrorGrid.side(raw.featureCount()) == 0)) {
