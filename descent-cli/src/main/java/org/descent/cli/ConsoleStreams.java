@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <ul>
  *   <li>Standard error goes to the file named by the system property {@code descent.stderr} when
- *       it is set: the launcher passes the real standard error as {@code /dev/fd/N}, so that the
+ *       it is set: the launcher passes the real standard error as {@code /dev/fd/9}, so that the
  *       program's messages and progress bar reach the terminal directly while the JVM's own
  *       start-up notice is filtered out of descriptor 2.</li>
  *   <li>When the console's character set cannot encode the symbols the output uses
