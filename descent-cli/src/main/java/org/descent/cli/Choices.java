@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.descent.io.LayerKinds;
 import org.descent.minimize.Method;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -52,14 +51,6 @@ final class Choices {
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /** The hidden-layer activations the model files know (from core), softmax excluded. */
-    static final class Activations implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return LayerKinds.activationNames().stream().filter(n -> !n.contains("softmax")).sorted().iterator();
         }
     }
 

@@ -27,8 +27,7 @@ class CompletionTest {
         Path script = Files.writeString(dir.resolve("descent.bash"), run.out());
         assertEquals(List.of("sgd", "momentum", "nesterov", "adam"), complete(script, "descent train --optimizer "));
         assertEquals(List.of("constant", "step", "inverse", "exponential"), complete(script, "descent train --schedule "));
-        List<String> activations = new java.util.ArrayList<>();
-        new Choices.Activations().forEach(activations::add);
+        List<String> activations = NetworkOptions.hiddenActivations();
         assertTrue(activations.containsAll(List.of("identity", "relu", "sigmoid", "softplus", "tanh")), "" + activations);
         assertEquals(activations, complete(script, "descent train --activation "));
         assertEquals(List.of("closed-form", "newton", "gd", "sign", "line-search"),

@@ -84,7 +84,7 @@ class TrainCommandTest {
         "--layers 0        | --layers: every layer needs a positive size, got 0",
         "--batch -5        | batch size must be positive, or 0 for the full batch; got -5",
         "--epochs 0        | epochs must be at least 1, got 0",
-        "--activation cube | --activation cube: unknown",
+        "--activation cube | --activation cube: unknown; use one of [identity, sigmoid, tanh, relu, softplus]",
         "--positive-class 12 | positive class 12 is outside 0..9",
         "--data nowhere.csv | --data nowhere.csv: no such data set, folder or file",
         "--label-smoothing 0.1 --positive-class 2 | label smoothing applies to multi-class tasks only"})
@@ -115,7 +115,8 @@ class TrainCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         String help = CliRun.of("train", "--help").out().replaceAll("\\s+", " ");
         assertTrue(help.contains("--optimizer=OPTIMIZER sgd, momentum, nesterov, adam (default adam)"), help);
-        assertTrue(help.contains("Hidden activation: " + String.join(", ", new Choices.Activations()) + " (default relu)"),
+        assertTrue(help.contains("Hidden activation: one of " + String.join(", ", NetworkOptions.hiddenActivations())
+                + " (default relu)"),
                 help);
     }
 
