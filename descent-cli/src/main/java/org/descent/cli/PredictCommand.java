@@ -2,7 +2,6 @@ package org.descent.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.descent.data.CsvReader;
 import org.descent.io.AtomicFiles;
@@ -37,7 +36,7 @@ final class PredictCommand implements Callable<Integer> {
         Tensor features = input.toString().equals("-")
                 ? reader.readFeatures("standard input", System.in, model.spec().inputSize())
                 : reader.readFeatures(input, model.spec().inputSize());
-        Task task = Task.valueOf(model.spec().task().toUpperCase(Locale.ROOT));
+        Task task = SavedModel.taskOf(model, modelFile);
         Tensor outputs = model.predict(features);
         String csv = PredictionCsv.format(task, outputs, model.spec().classNames());
         if (output == null || output.toString().equals("-")) {
