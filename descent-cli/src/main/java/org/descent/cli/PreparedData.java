@@ -23,9 +23,6 @@ record PreparedData(String name, Split split, Task task) {
 
     static PreparedData load(DataOptions options) {
         String source = options.source;
-        if (options.task != null && !options.task.equals("multiclass") && !options.task.equals("regression")) {
-            throw new DescentException("--task " + options.task + ": expected multiclass or regression");
-        }
         Dataset whole = null;
         Task task = Task.MULTICLASS;
         switch (source.toLowerCase(Locale.ROOT)) {

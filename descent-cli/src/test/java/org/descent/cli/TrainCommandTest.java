@@ -104,7 +104,8 @@ class TrainCommandTest {
     void aValueOutsideAFixedSetListsTheSet(String options, String message) {
         CliRun run = CliRun.of(("train --quiet " + options).split("\\s+"));
         assertEquals(2, run.exitCode(), run.out() + run.err());
-        assertEquals("descent: " + message.trim(), run.errLines()[0]);
+        assertEquals("descent: " + message.trim() + " (see 'descent train --help')", run.errLines()[0]);
+        assertEquals(1, run.errLines().length, run.err());
         assertTrue(run.out().isEmpty(), run.out());
     }
 

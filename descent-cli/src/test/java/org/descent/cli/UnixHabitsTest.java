@@ -60,6 +60,18 @@ class UnixHabitsTest {
     }
 
     @Test
+    void aRegressionCsvFromStandardInput() throws Exception {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            csv.append(i).append(',').append(0.5 * i + 1).append('\n');
+        }
+        CliRun run = withStdin(csv.toString(), () -> CliRun.of("train", "--data", "-", "--task", "regression",
+                "--epochs", "2", "--layers", "4", "--quiet"));
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("standard input: 28 train") && run.out().contains("; l2"), run.out());
+    }
+
+    @Test
     void underTheCLocaleTheSymbolsAreSpelledInAscii() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
