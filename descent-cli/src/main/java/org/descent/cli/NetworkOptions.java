@@ -26,14 +26,14 @@ final class NetworkOptions {
             description = "Hidden layer sizes, comma-separated (default 256,128 for 28×28 images, else 64).")
     int[] hidden;
 
-    @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME", completionCandidates = HiddenActivations.class,
+    @Option(names = "--activation", defaultValue = "relu", paramLabel = "ACTIVATION", completionCandidates = HiddenActivations.class,
             description = "Hidden activation: one of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; leaky-relu "
                     + "with α = 0.01, elu with α = 1).")
     String activation;
 
-    @Option(names = "--loss", defaultValue = "auto", paramLabel = "NAME",
-            description = "auto (by task), cross-entropy, bce, l2, l1 or huber (δ = 1) (default ${DEFAULT-VALUE}).")
-    String loss;
+    @Option(names = "--loss", defaultValue = "auto", paramLabel = "LOSS",
+            description = "${COMPLETION-CANDIDATES}; auto picks by task, huber with δ = 1 (default ${DEFAULT-VALUE}).")
+    Choices.LossName loss;
 
     @Option(names = "--label-smoothing", defaultValue = "0", paramLabel = "S",
             description = "Label smoothing s as in PyTorch (ε = s/K on each wrong class); multi-class only.")
@@ -92,7 +92,7 @@ final class NetworkOptions {
 
     /** The divergence: by default the one that fits the task, fused with the output activation. */
     Loss loss(Task task) {
-        Loss chosen = loss.equalsIgnoreCase("auto") ? task.defaultLoss(labelSmoothing) : named(loss, labelSmoothing);
+        Loss chosen = loss == Choices.LossName.AUTO ? task.defaultLoss(labelSmoothing) : named(loss.toString(), labelSmoothing);
         if (labelSmoothing != 0 && !(chosen instanceof CrossEntropy)) {
             throw new DescentException("--label-smoothing applies to the cross-entropy loss only");
         }

@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
 
 /** The optimizer and its step-size schedule, from the command line. */
 final class OptimizerOptions {
-    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
-            description = "sgd, momentum, nesterov, adam, adamw, rmsprop or adagrad (default ${DEFAULT-VALUE}).")
-    String name;
+    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "OPTIMIZER",
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Choices.OptimizerName name;
 
     @Option(names = "--lr", paramLabel = "η",
             description = "Learning rate η (default 0.001 for adam and adamw, 0.01 for rmsprop and adagrad, else 0.1).")
@@ -39,11 +39,11 @@ final class OptimizerOptions {
                     + "for the others (default 0).")
     Double weightDecay;
 
-    @Option(names = "--schedule", paramLabel = "NAME",
+    @Option(names = "--schedule", paramLabel = "SCHEDULE",
             description = "Step sizes η_k: constant, step (×γ every --decay-every epochs), inverse "
                     + "(η/(1+γ·epoch)), exponential (η·γ^epoch) or cosine (from η down to --min-lr over the run). "
                     + "Default: exponential for 28×28 images, else constant.")
-    String schedule;
+    Choices.ScheduleName schedule;
 
     @Option(names = "--gamma", paramLabel = "γ",
             description = "Decay factor of the schedule (default 0.75 for exponential, else 0.5).")
@@ -83,7 +83,7 @@ final class OptimizerOptions {
      * @param epochs the epochs of the run, for cosine annealing and the warm-up
      */
     Optimizer create(List<Parameter> parameters, int stepsPerEpoch, boolean images, int epochs) {
-        String kind = name.toLowerCase(Locale.ROOT);
+        String kind = name.toString();
         double lr = learningRate != null ? learningRate : defaultLearningRate(kind);
         if (weightDecay != null && !(weightDecay >= 0 && Double.isFinite(weightDecay))) {
             throw new DescentException("--weight-decay must be >= 0 and finite, got " + weightDecay);
@@ -123,7 +123,7 @@ final class OptimizerOptions {
             }
             warmupSteps = warmupEpochs * stepsPerEpoch;
         }
-        String kind = schedule != null ? schedule : images ? "exponential" : "constant";
+        String kind = schedule != null ? schedule.toString() : images ? "exponential" : "constant";
         StepSize steps = stepSize(lr, stepsPerEpoch, kind, epochs * stepsPerEpoch - warmupSteps);
         if (warmupSteps > 0) {
             steps = StepSize.warmup(warmupSteps, 1.0 / warmupSteps, steps);
@@ -138,8 +138,8 @@ final class OptimizerOptions {
      * command line, for the checkpoint's {@link org.descent.train.RunSettings}.
      */
     Map<String, String> settings(boolean images) {
-        String kind = name.toLowerCase(Locale.ROOT);
-        String scheduleName = (schedule != null ? schedule : images ? "exponential" : "constant").toLowerCase(Locale.ROOT);
+        String kind = name.toString();
+        String scheduleName = schedule != null ? schedule.toString() : images ? "exponential" : "constant";
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("--optimizer", kind);
         settings.put("--lr", String.valueOf(learningRate != null ? learningRate : defaultLearningRate(kind)));

@@ -123,7 +123,8 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println("network: " + model.network().summaryTotals());
         Trainer trainer = new Trainer(model.network(), loss, opt, prepared.task(), config)
                 .addListener(new DivergenceCheck())
-                .addListener(new ConsoleProgress(System.out, System.console() != null, quiet))
+                .addListener(new ConsoleProgress(System.out, System.console() != null, quiet,
+                        split.train().size(), batch))
                 .clipGradients(clipping);
         if (opt.stepSize() instanceof ReduceOnPlateau plateau) {
             trainer.addListener(new PlateauListener(plateau));   // before the checkpoint, which saves its state
