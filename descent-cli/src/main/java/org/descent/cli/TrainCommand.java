@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.descent.cli.dashboard.Dashboard;
+import org.descent.cli.dashboard.DashboardOptions;
+import org.descent.cli.dashboard.MetricsLog;
 import org.descent.data.Normalize;
 import org.descent.data.Split;
 import org.descent.io.AtomicFiles;
@@ -73,6 +76,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "PNG", description = "Write the loss and accuracy curves as a PNG.")
     Path plot;
 
+    @Option(names = "--log", paramLabel = "CSV",
+            description = "Write every epoch's figures here, one CSV row per epoch (rewritten after each epoch).")
+    Path log;
+
+    @ArgGroup(validate = false, heading = "Dashboard:%n")
+    DashboardOptions dashboardOptions = new DashboardOptions();
+
     @Option(names = "--quiet", description = "No progress output; only the final figures.")
     boolean quiet;
 
@@ -83,11 +93,19 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Parallelism.setThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
-        for (Path file : new Path[] {out, plot, checkpoint}) {
+        for (Path file : new Path[] {out, plot, checkpoint, log}) {
             if (file != null) {
                 AtomicFiles.requireWritable(file);
             }
         }
+        try (Dashboard dashboard = Dashboard.start(dashboardOptions, System.out)) {
+            int code = train(dashboard);
+            dashboard.keepServing();
+            return code;
+        }
+    }
+
+    private int train(Dashboard dashboard) {
         PreparedData prepared = PreparedData.load(data);
         Split split = prepared.split();
         // In place: the data were loaded for this run, and a standardized copy beside the raw one
@@ -109,7 +127,11 @@ final class TrainCommand implements Callable<Integer> {
                 loss.name());
         Trainer trainer = new Trainer(model.network(), loss, opt, prepared.task(), config)
                 .addListener(new DivergenceCheck())
-                .addListener(new ConsoleProgress(System.out, System.console() != null, quiet));
+                .addListener(new ConsoleProgress(System.out, System.console() != null, quiet))
+                .addListener(dashboard.feed(prepared.name() + ": " + model.spec().architecture() + ", " + loss.name()));
+        if (log != null) {
+            trainer.addListener(new MetricsLog(log));
+        }
         if (patience != null) {
             trainer.addListener(new EarlyStopping(patience));
         }
@@ -132,6 +154,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         History history = trainer.fit(split.train(), split.validation(), epochsDone);
         Evaluation test = trainer.evaluate(split.test());
+        dashboard.result(test, split.test(), model.network(), prepared.task(), normalize, prepared.name());
         if (prepared.task().isClassification()) {
             System.out.printf(Locale.ROOT, "test accuracy %.4f (%d samples), test loss %.4f%n", test.accuracy(),
                     split.test().size(), test.loss());
