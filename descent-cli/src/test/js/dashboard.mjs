@@ -1,15 +1,18 @@
 // Drives Debian's chromium through playwright-core for DashboardBrowserTest:
-//   node dashboard.mjs URL SCREENSHOT.png MIN_EPOCHS TIMEOUT_MS
-// opens the dashboard, waits until the epoch charts hold MIN_EPOCHS epochs and the test result is
-// shown, prints what the page shows as one JSON object on stdout, saves a full-page screenshot.
+//   node dashboard.mjs live URL SCREENSHOT.png MIN_EPOCHS TIMEOUT_MS
+//     (descent train --dashboard) waits until the epoch charts hold MIN_EPOCHS epochs and the
+//     misclassified images are shown;
+//   node dashboard.mjs runs URL SCREENSHOT.png MIN_RUNS TIMEOUT_MS
+//     (descent dashboard DIR) waits until the charts hold MIN_RUNS runs;
+// then prints what the page shows as one JSON object on stdout and saves a full-page screenshot.
 // Every wait is bounded; the whole script gives up after TIMEOUT_MS. Exit 1 on any failure.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const [url, screenshot, minEpochsText, timeoutText] = process.argv.slice(2);
-const minEpochs = Number(minEpochsText || 2);
+const [mode, url, screenshot, minimumText, timeoutText] = process.argv.slice(2);
+const minimum = Number(minimumText || 2);
 const timeout = Number(timeoutText || 60000);
 const userDataDir = mkdtempSync(join(tmpdir(), 'descent-chromium-'));
 const guard = setTimeout(() => { console.error(`gave up after ${timeout} ms`); cleanUp(); process.exit(1); }, timeout);
@@ -34,13 +37,29 @@ try {
   page.on('console', (message) => { if (message.type() === 'error') problems.push('console: ' + message.text()); });
   page.on('requestfailed', (request) => problems.push('request failed: ' + request.url()));
   await page.goto(url, { timeout: timeout / 4 });
+  const shown = mode === 'runs' ? await runs(page) : await live(page);
+  shown.problems = problems;
+  await page.screenshot({ path: screenshot, fullPage: true, timeout: timeout / 4 });
+  console.log(JSON.stringify(shown));
+  await context.close();
+  cleanUp();
+  clearTimeout(guard);
+} catch (error) {
+  console.error(String(error && error.stack || error));
+  if (context) await context.close().catch(() => {});
+  cleanUp();
+  clearTimeout(guard);
+  process.exit(1);
+}
+
+async function live(page) {
   await page.waitForFunction((n) => {
     const charts = window.descentDashboard && window.descentDashboard.charts;
     return charts && charts.epochLoss && charts.epochLoss.data[0].length >= n && charts.epochAccuracy.data[0].length >= n;
-  }, minEpochs, { timeout: timeout / 2, polling: 100 });
+  }, minimum, { timeout: timeout / 2, polling: 100 });
   await page.waitForSelector('#errors canvas', { timeout: timeout / 2 });
   await page.waitForTimeout(300);   // one more frame for the last redraw
-  const shown = await page.evaluate(() => {
+  return page.evaluate(() => {
     const charts = window.descentDashboard.charts;
     const points = {};
     for (const [name, chart] of Object.entries(charts)) {
@@ -58,16 +77,26 @@ try {
       canvases: document.querySelectorAll('.uplot canvas').length,
     };
   });
-  shown.problems = problems;
-  await page.screenshot({ path: screenshot, fullPage: true, timeout: timeout / 4 });
-  console.log(JSON.stringify(shown));
-  await context.close();
-  cleanUp();
-  clearTimeout(guard);
-} catch (error) {
-  console.error(String(error && error.stack || error));
-  if (context) await context.close().catch(() => {});
-  cleanUp();
-  clearTimeout(guard);
-  process.exit(1);
+}
+
+async function runs(page) {
+  await page.waitForFunction((n) => {
+    const charts = window.descentDashboard && window.descentDashboard.charts;
+    return charts && charts.runsTrainLoss && charts.runsTrainLoss.series.length - 1 >= n;
+  }, minimum, { timeout: timeout / 2, polling: 100 });
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    const charts = window.descentDashboard.charts;
+    const series = {};
+    for (const [name, chart] of Object.entries(charts)) {
+      series[name] = chart.series.slice(1).map((s) => s.label);
+    }
+    return {
+      title: document.getElementById('title').textContent,
+      table: [...document.querySelectorAll('#run-table tr')].map((tr) => [...tr.cells].map((c) => c.textContent)),
+      series: series,
+      epochs: charts.runsTrainLoss.data[0].length,
+      canvases: document.querySelectorAll('.uplot canvas').length,
+    };
+  });
 }

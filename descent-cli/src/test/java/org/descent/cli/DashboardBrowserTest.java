@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The dashboard in a real browser: {@code descent train --dashboard 0 --dashboard-keep} in its own
  * JVM, Debian's chromium driven by playwright-core ({@code src/test/js/dashboard.mjs}, installed
  * into {@code target/test-js} by the build), the page's epoch table and test figures checked
- * against the command's own lines, and the screenshot saved as {@code docs/images/dashboard.png}.
+ * against the command's own lines, and the screenshot saved as {@code docs/images/dashboard.png};
+ * then {@code descent dashboard DIR} on two {@code --log} files, its table checked against the
+ * files ({@code docs/images/dashboard-runs.png}).
  * Needs {@code apt-get install chromium} and node (.ci/run installs both). Every wait is bounded;
  * both processes (and chromium under node) are ended whatever happens.
  */
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardBrowserTest {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("DESCENT_CHROMIUM", "/usr/bin/chromium"));
     private static final Path SCRIPTS = Path.of("target/test-js");
-    private static final Path SCREENSHOT = Path.of("../docs/images/dashboard.png");
+    private static final Path IMAGES = Path.of("../docs/images");
     private static final int EPOCHS = 4;
     private static final Pattern EPOCH_LINE = Pattern.compile(
             "^epoch +(\\d+)/(\\d+) +loss ([0-9.]+) +val_acc ([0-9.]+) +\\S+ ([0-9.]+) +\\S+ ([0-9.e-]+) ", Pattern.MULTILINE);
@@ -68,18 +70,10 @@ class DashboardBrowserTest {
                 Pattern.MULTILINE), 120);
 
         Path shot = dir.resolve("dashboard.png");
-        Path pageOut = dir.resolve("page.json");
-        Path pageErr = dir.resolve("page.err");
-        Process node = start(new ProcessBuilder("node", "dashboard.mjs", url.group(1), shot.toAbsolutePath().toString(),
-                "2", "150000").directory(SCRIPTS.toFile()).redirectOutput(pageOut.toFile()).redirectError(pageErr.toFile()));
-        if (!node.waitFor(180, TimeUnit.SECONDS)) {
-            fail("the browser script did not finish in 180 s: " + Files.readString(pageErr));
-        }
-        assertEquals(0, node.exitValue(), "the browser script failed: " + Files.readString(pageErr));
+        JsonNode page = browse("live", url.group(1), shot, EPOCHS >= 2 ? 2 : EPOCHS);
         awaitLine(train, trainOut, Pattern.compile("^training done; the dashboard stays at", Pattern.MULTILINE), 60);
 
         String cli = Files.readString(trainOut, StandardCharsets.UTF_8);
-        JsonNode page = new ObjectMapper().readTree(Files.readString(pageOut, StandardCharsets.UTF_8));
         assertEquals(0, page.get("problems").size(), "errors in the page: " + page.get("problems"));
         JsonNode rows = page.get("epochs");
         Matcher line = EPOCH_LINE.matcher(cli);
@@ -114,17 +108,72 @@ class DashboardBrowserTest {
         assertEquals(Long.parseLong(test.group(2)), total, "the confusion matrix counts the test set");
         int wrong = (int) (total - correct);
         assertEquals(Math.min(wrong, 40), page.get("errorImages").asInt(), "the misclassified images, at most 40");
+        keep(shot, "dashboard.png");
+    }
+
+    @Test
+    void theRunsPageShowsTheLoggedRunsSideBySide() throws Exception {
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        CliRun adam = CliRun.of("train", "--epochs", "3", "--quiet", "--log", runs.resolve("adam.csv").toString());
+        CliRun sgd = CliRun.of("train", "--epochs", "5", "--quiet", "--optimizer", "sgd", "--lr", "0.1", "--log",
+                runs.resolve("sgd.csv").toString());
+        assertEquals(0, adam.exitCode(), adam.err());
+        assertEquals(0, sgd.exitCode(), sgd.err());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path out = dir.resolve("train.out");
+        Process dashboard = start(new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "dashboard", "runs", "--port", "0")
+                .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(dir.resolve("train.err").toFile()));
+        Matcher url = awaitLine(dashboard, out, Pattern.compile("^dashboard of 2 runs in runs: (http://127\\.0\\.0\\.1:\\d+/)"
+                + " \\(Ctrl-C stops it\\)$", Pattern.MULTILINE), 120);
+        Path shot = dir.resolve("runs.png");
+        JsonNode page = browse("runs", url.group(1), shot, 2);
+        assertEquals(0, page.get("problems").size(), "errors in the page: " + page.get("problems"));
+        assertEquals("[\"adam\",\"sgd\"]", page.get("series").get("runsAccuracy").toString());
+        assertEquals(5, page.get("epochs").asInt(), "the x axis runs to the longest run's last epoch");
+        assertEquals(3, page.get("canvases").asInt());
+        JsonNode table = page.get("table");
+        assertEquals("[\"\",\"adam\",\"sgd\"]", table.get(0).toString());
+        assertEquals("[\"epochs\",\"3\",\"5\"]", table.get(1).toString());
+        String[] adamLast = Files.readAllLines(runs.resolve("adam.csv")).get(3).split(",");
+        String[] sgdLast = Files.readAllLines(runs.resolve("sgd.csv")).get(5).split(",");
+        assertEquals("last loss", table.get(2).get(0).asText());
+        assertSameFigure(adamLast[1], table.get(2).get(1).asText(), "adam's last loss");
+        assertSameFigure(sgdLast[1], table.get(2).get(2).asText(), "sgd's last loss");
+        assertEquals("last val_acc", table.get(4).get(0).asText());
+        assertSameFigure(adamLast[3], table.get(4).get(1).asText(), "adam's last validation accuracy");
+        assertSameFigure(sgdLast[3], table.get(4).get(2).asText(), "sgd's last validation accuracy");
+        keep(shot, "dashboard-runs.png");
+    }
+
+    /** Runs src/test/js/dashboard.mjs in {@code mode} on {@code url}; what the page showed, as JSON. */
+    private JsonNode browse(String mode, String url, Path shot, int minimum) throws Exception {
+        Path pageOut = dir.resolve(mode + ".json");
+        Path pageErr = dir.resolve(mode + ".err");
+        Process node = start(new ProcessBuilder("node", "dashboard.mjs", mode, url, shot.toAbsolutePath().toString(),
+                String.valueOf(minimum), "150000").directory(SCRIPTS.toFile()).redirectOutput(pageOut.toFile())
+                .redirectError(pageErr.toFile()));
+        if (!node.waitFor(180, TimeUnit.SECONDS)) {
+            fail("the browser script did not finish in 180 s: " + Files.readString(pageErr));
+        }
+        assertEquals(0, node.exitValue(), "the browser script failed: " + Files.readString(pageErr));
+        return new ObjectMapper().readTree(Files.readString(pageOut, StandardCharsets.UTF_8));
+    }
+
+    /** Keeps the screenshot for the docs as docs/images/{@code name}. */
+    private static void keep(Path shot, String name) throws IOException {
         assertTrue(Files.size(shot) > 10_000, "a screenshot of the page");
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        Path target = IMAGES.resolve(name);
+        Files.createDirectories(IMAGES);
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The page's figure (JavaScript's toFixed/toPrecision) and the command's (Java's %.4f/%.3g) of the same double. */
     private static void assertSameFigure(String printed, String shown, String what) {
         double a = Double.parseDouble(printed);
         double b = Double.parseDouble(shown);
-        // The two round the same double; they may differ by one unit in the last place on a tie.
-        double unit = Math.pow(10, -Math.max(decimals(printed), decimals(shown)));
+        // Both round the same double (or the page rounds the file's): one unit in the coarser last place at most.
+        double unit = Math.pow(10, -Math.min(decimals(printed), decimals(shown)));
         assertTrue(Math.abs(a - b) <= unit * 1.001, what + ": the command printed " + printed + ", the page shows " + shown);
     }
 
