@@ -99,9 +99,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         try (Dashboard dashboard = Dashboard.start(dashboardOptions, System.out)) {
-            int code = train(dashboard);
-            dashboard.keepServing();
-            return code;
+            return dashboard.follow(() -> train(dashboard));
         }
     }
 

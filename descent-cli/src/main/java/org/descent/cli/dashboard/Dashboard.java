@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntSupplier;
 import org.descent.DescentException;
 import org.descent.data.Dataset;
 import org.descent.data.Normalize;
@@ -112,8 +113,26 @@ public final class Dashboard implements AutoCloseable {
         return images && side * side == features && side > 1 ? side : 0;
     }
 
-    /** With {@code --dashboard-keep}: says so and serves until the process is stopped (Ctrl-C). */
-    public void keepServing() {
+    /**
+     * Runs {@code training}; when it fails (a bad option found late, a diverging run) the page is
+     * told why before the error goes on to the command line. With {@code --dashboard-keep}, once it
+     * succeeded, says so and serves until the process is stopped (Ctrl-C). Returns its exit code.
+     */
+    public int follow(IntSupplier training) {
+        int code;
+        try {
+            code = training.getAsInt();
+        } catch (RuntimeException e) {
+            if (log != null) {
+                log.append("failed", Json.write(Json.object("message", String.valueOf(e.getMessage()))));
+            }
+            throw e;
+        }
+        keepServing();
+        return code;
+    }
+
+    private void keepServing() {
         if (server == null || !keep) {
             return;
         }
@@ -124,6 +143,11 @@ public final class Dashboard implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The page's address; null without {@code --dashboard}. */
+    String url() {
+        return server == null ? null : server.url();
     }
 
     @Override

@@ -216,14 +216,16 @@
   }
 
   const source = new EventSource('events');
-  const handlers = { start: startLive, step: onStep, epoch: onEpoch, end: onEnd, result: onResult, runs: startRuns, run: onRun };
+  const onFailed = (data) => status('failed: ' + data.message, 'gone failed');
+  const handlers = { start: startLive, step: onStep, epoch: onEpoch, end: onEnd, result: onResult, failed: onFailed,
+    runs: startRuns, run: onRun };
   for (const [type, handle] of Object.entries(handlers)) {
     source.addEventListener(type, (event) => handle(JSON.parse(event.data)));
   }
   source.addEventListener('closed', () => {
     source.close();
-    const done = $('status').classList.contains('done');
-    status((done ? $('status').textContent + ' · ' : '') + 'the server has stopped', done ? 'done' : 'gone');
+    const done = $('status').classList.contains('done') || $('status').classList.contains('failed');
+    status((done ? $('status').textContent + ' · ' : '') + 'the server has stopped', $('status').classList.contains('done') ? 'done' : 'gone');
   });
   source.onerror = () => {
     if (source.readyState !== EventSource.CLOSED) status('disconnected, reconnecting…', 'gone');
