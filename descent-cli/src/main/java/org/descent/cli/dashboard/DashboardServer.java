@@ -1,6 +1,7 @@
 package org.descent.cli.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,13 +95,13 @@ final class DashboardServer implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    private static com.sun.net.httpserver.HttpHandler guarded(boolean loopback, com.sun.net.httpserver.HttpHandler h) {
+    private static HttpHandler guarded(boolean loopback, HttpHandler handler) {
         return exchange -> {
             if (loopback && !loopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
                 send(exchange, 403, "text/plain; charset=utf-8", "the dashboard answers only to 127.0.0.1 and localhost\n");
                 return;
             }
-            h.handle(exchange);
+            handler.handle(exchange);
         };
     }
 
