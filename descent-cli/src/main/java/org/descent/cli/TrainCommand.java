@@ -152,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         History history = trainer.fit(split.train(), split.validation(), epochsDone);
         Evaluation test = trainer.evaluate(split.test());
-        dashboard.result(test, split.test(), model.network(), prepared.task(), normalize, prepared.name());
+        dashboard.result(test, split.test(), model.network(), prepared.task(), normalize, data.source);
         if (prepared.task().isClassification()) {
             System.out.printf(Locale.ROOT, "test accuracy %.4f (%d samples), test loss %.4f%n", test.accuracy(),
                     split.test().size(), test.loss());

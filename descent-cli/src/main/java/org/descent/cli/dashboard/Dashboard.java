@@ -97,11 +97,13 @@ public final class Dashboard implements AutoCloseable {
     /**
      * Sends the test figures: the confusion matrix and, for image data (the digits, Fashion-MNIST,
      * an IDX folder of square images), the misclassified test images.
+     *
+     * @param dataSource what {@code --data} named: digits, fashion-mnist, a folder or a file
      */
-    public void result(Evaluation test, Dataset data, Module model, Task task, Normalize normalize, String dataName) {
+    public void result(Evaluation test, Dataset data, Module model, Task task, Normalize normalize, String dataSource) {
         if (log != null) {
             log.append("result", TestResult.json(test, data, model, task, normalize,
-                    imageSide(dataName, data.featureCount())));
+                    imageSide(dataSource, data.featureCount())));
         }
     }
 

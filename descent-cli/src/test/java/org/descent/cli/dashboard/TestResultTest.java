@@ -13,6 +13,7 @@ import org.descent.data.EmbeddedData;
 import org.descent.data.Normalize;
 import org.descent.loss.CrossEntropy;
 import org.descent.loss.L2Loss;
+import org.descent.loss.BinaryCrossEntropyWithLogits;
 import org.descent.nn.Linear;
 import org.descent.nn.Sequential;
 import org.descent.train.Evaluation;
@@ -61,6 +62,20 @@ class TestResultTest {
                 double expected = 255 * (raw.features().get(sample * 64 + j) - min) / (max - min);
                 assertEquals(expected, image.get("pixels").get(j).asInt(), 0.51, "sample " + sample + " pixel " + j);
             }
+        }
+    }
+
+    @Test
+    void aBinaryTaskOnDigitsShowsItsMisclassifiedImagesWithTheTwoClassNames() throws Exception {
+        Dataset data = EmbeddedData.digits().binary(2);
+        Sequential model = new Sequential(new Linear(64, 1, new Random(2)));
+        Evaluation test = Evaluation.of(model, new BinaryCrossEntropyWithLogits(), Task.BINARY, data);
+        JsonNode result = JSON.readTree(TestResult.json(test, data, model, Task.BINARY, null, 8));
+        assertEquals(2, result.get("classes").size());
+        assertTrue(result.get("misclassified").size() > 0, result.toString());
+        for (JsonNode image : result.get("misclassified")) {
+            assertEquals(data.className(data.label(image.get("sample").asInt())), image.get("actual").asText());
+            assertNotEquals(image.get("actual").asText(), image.get("predicted").asText());
         }
     }
 
