@@ -80,10 +80,10 @@ final class DashboardServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The page's address, e.g. {@code http://127.0.0.1:6070/}. */
+    /** The page's address, e.g. {@code http://127.0.0.1:6070/}; on every interface (0.0.0.0), the loopback one. */
     public String url() {
         InetAddress address = server.getAddress().getAddress();
-        String host = address.getHostAddress();
+        String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
     }
 

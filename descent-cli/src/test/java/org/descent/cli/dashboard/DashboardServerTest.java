@@ -42,6 +42,14 @@ class DashboardServerTest {
     }
 
     @Test
+    void onEveryInterfaceOnlyWhenAskedAndThenItAnswersAnyHostName() throws Exception {
+        try (DashboardServer server = Dashboard.serve("--dashboard-bind", "0.0.0.0", "--dashboard", 0, new EventLog())) {
+            assertTrue(server.url().startsWith("http://127.0.0.1:"), server.url());
+            assertEquals(200, status(server.port(), "my-machine.example:" + server.port()));
+        }
+    }
+
+    @Test
     void onLoopbackItRefusesRequestsForAnotherHostName() throws Exception {
         try (DashboardServer server = DashboardServer.start(InetAddress.getLoopbackAddress(), 0, "--port", new EventLog())) {
             assertEquals(403, status(server.port(), "attacker.example:" + server.port()));
