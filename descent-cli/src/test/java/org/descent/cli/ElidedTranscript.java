@@ -5,9 +5,9 @@ import java.util.List;
 import org.descent.cli.ReadmeBlocks.Line;
 
 /**
- * Compares printed lines with a README transcript. A README line {@code ...} stands for any number of lines (the
- * README shows some epochs only), a README line ending in {@code " …"} for any ending of that line, and the time and
- * samples/s at the end of an epoch line are not compared; every other character must be equal.
+ * Compares printed lines with a transcript of a documentation page. A page line {@code ...} stands for any number of
+ * lines (a page shows some epochs only), a page line ending in {@code " …"} for any ending of that line, and the time
+ * and samples/s at the end of an epoch line are not compared; every other character must be equal.
  */
 final class ElidedTranscript {
     private static final String ELISION = "...";
@@ -16,7 +16,7 @@ final class ElidedTranscript {
     private ElidedTranscript() {
     }
 
-    /** Fails with the README line and the printed line that differ, and the whole output. */
+    /** Fails with the page's line and the printed line that differ, and the whole output. */
     static void assertMatches(List<Line> readme, List<String> printed, String command) {
         List<List<Line>> segments = new ArrayList<>();
         List<Line> segment = new ArrayList<>();
@@ -38,7 +38,7 @@ final class ElidedTranscript {
             if (last) {
                 at = first ? 0 : Math.max(from, printed.size() - expected.size());
                 if (first && printed.size() > expected.size()) {
-                    fail(command, "the README ends at line " + (readme.get(readme.size() - 1).number())
+                    fail(command, "the transcript ends at " + readme.get(readme.size() - 1).where()
                             + " but the command also printed\n  " + printed.get(expected.size()), printed);
                 }
             } else {
@@ -47,11 +47,11 @@ final class ElidedTranscript {
             for (int k = 0; k < expected.size(); k++) {
                 Line line = expected.get(k);
                 if (at + k >= printed.size()) {
-                    fail(command, "README.md line " + line.number() + " expects\n  " + line.text()
+                    fail(command, line.where() + " expects\n  " + line.text()
                             + "\nbut the output ended", printed);
                 }
                 if (!same(line.text(), printed.get(at + k))) {
-                    fail(command, "README.md line " + line.number() + " expects\n  " + line.text()
+                    fail(command, line.where() + " expects\n  " + line.text()
                             + "\nbut output line " + (at + k + 1) + " is\n  " + printed.get(at + k), printed);
                 }
             }
@@ -105,7 +105,7 @@ final class ElidedTranscript {
     }
 
     private static void fail(String command, String difference, List<String> printed) {
-        org.junit.jupiter.api.Assertions.fail("README.md is out of date for '" + command + "': " + difference
+        org.junit.jupiter.api.Assertions.fail("the docs are out of date for '" + command + "': " + difference
                 + "\n--- the command printed ---\n" + shortened(printed));
     }
 

@@ -19,7 +19,7 @@ import org.descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's model-file example, verbatim between the markers, prints what the README shows. */
+/** The model-file example of the docs (docs/MODEL-FORMAT.md), verbatim between the markers, prints what the page shows. */
 class ModelFileExampleTest {
 
     @TempDir
@@ -48,14 +48,12 @@ class ModelFileExampleTest {
         } finally {
             System.setOut(console);
         }
-        String readme = Files.readString(Path.of("..", "README.md"));
         String source = Files.readString(Path.of("src/test/java/org/descent/readme/ModelFileExampleTest.java"));
         String example = source.substring(source.indexOf("// README example begins\n") + 25,
                 source.indexOf("            // README example ends")).replaceAll("(?m)^            ", "");
-        assertTrue(readme.contains("```java\n" + example + "```\n"), "README.md must contain the example as tested:\n"
-                + example);
+        String page = DocPages.pageContaining("```java\n" + example + "```\n", "the model-file example as tested");
         String output = printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
-        assertTrue(readme.contains(example + "```\n\nprints\n\n```\n" + output + "```\n"),
-                "README.md must show what the example prints:\n" + output);
+        assertTrue(page.contains(example + "```\n\nprints\n\n```\n" + output + "```\n"),
+                "the page of the model-file example must show what it prints:\n" + output);
     }
 }

@@ -51,7 +51,7 @@ class ReadmeExampleTest {
 
     @Test
     void theReadmeShowsThisExampleVerbatim() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String readme = Files.readString(DocPages.ROOT.resolve("README.md"));
         String source = Files.readString(Path.of("src/test/java/org/descent/readme/ReadmeExampleTest.java"));
         String example = source.substring(source.indexOf("// README example begins\n") + 25,
                 source.indexOf("        // README example ends")).replaceAll("(?m)^        ", "");

@@ -23,7 +23,7 @@ import org.descent.train.Task;
 import org.descent.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
-/** The README's Spark example, verbatim between the markers, must compile and learn. */
+/** The Spark example of docs/SPARK.md, verbatim between the markers, must compile and learn. */
 class SparkReadmeExampleTest {
 
     @Test
@@ -49,11 +49,11 @@ class SparkReadmeExampleTest {
 
     @Test
     void theReadmeShowsThisExampleVerbatim() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
         String source = Files.readString(Path.of("src/test/java/org/descent/spark/SparkReadmeExampleTest.java"));
         String begin = "// README Spark example begins\n";
         String example = source.substring(source.indexOf(begin) + begin.length(),
                 source.indexOf("        // README Spark example ends")).replaceAll("(?m)^        ", "");
-        assertTrue(readme.contains(example), "README.md must contain the example exactly as tested:\n" + example);
+        assertTrue(Files.readString(Path.of("..", "docs", "SPARK.md")).contains(example),
+                "docs/SPARK.md must contain the example exactly as tested:\n" + example);
     }
 }
