@@ -3,6 +3,7 @@ org.descent.bench.Throughput, with the same command line and output.
 
   compare_pytorch.py mlp 784,256,128,10 BATCH THREADS SECONDS [WARMUP]  ->  samples_per_second=...
   compare_pytorch.py gemm N THREADS SECONDS [WARMUP]                    ->  gflops=...
+  compare_pytorch.py predict 784,256,128,10 ROWS SECONDS                ->  p50_us=... p99_us=... (1 thread)
 
 WARMUP seconds of untimed steps come first (by default as long as the measurement).
 
@@ -57,6 +58,32 @@ def gemm(n, seconds, warmup):
     return per_second(lambda: torch.mm(a, b, out=c), seconds, warmup) * 2.0 * n ** 3 / 1e9
 
 
+def predict(sizes, rows, seconds):
+    layers = []
+    for i in range(len(sizes) - 1):
+        layers.append(torch.nn.Linear(sizes[i], sizes[i + 1]))
+        if i + 2 < len(sizes):
+            layers.append(torch.nn.ReLU())
+    net = torch.nn.Sequential(*layers).eval()
+    x = torch.rand(rows, sizes[0])
+    times = []
+    with torch.no_grad():
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            net(x)
+        end = time.perf_counter() + seconds
+        while True:
+            start = time.perf_counter()
+            net(x)
+            now = time.perf_counter()
+            times.append(now - start)
+            if now >= end:
+                break
+    times.sort()
+    return "p50_us=%.1f p99_us=%.1f calls=%d" % (times[len(times) // 2] * 1e6,
+                                                  times[min(len(times) - 1, int(len(times) * 0.99))] * 1e6, len(times))
+
+
 def main(args):
     torch.manual_seed(1)
     if len(args) in (5, 6) and args[0] == "mlp":
@@ -70,8 +97,12 @@ def main(args):
         seconds = float(args[3])
         warmup = float(args[4]) if len(args) == 5 else seconds
         print("gflops=%.1f" % gemm(int(args[1]), seconds, warmup))
+    elif len(args) == 4 and args[0] == "predict":
+        torch.set_num_threads(1)
+        print(predict([int(s) for s in args[1].split(",")], int(args[2]), float(args[3])))
     else:
-        sys.exit("usage: compare_pytorch.py mlp SIZES BATCH THREADS SECONDS [WARMUP] | gemm N THREADS SECONDS [WARMUP]")
+        sys.exit("usage: compare_pytorch.py mlp SIZES BATCH THREADS SECONDS [WARMUP] | gemm N THREADS SECONDS [WARMUP]"
+                 " | predict SIZES ROWS SECONDS")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@ package org.descent.bench;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.descent.tensor.Kernels;
+import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Parallelism;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

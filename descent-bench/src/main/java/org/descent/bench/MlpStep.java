@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.descent.DescentException;
+import org.descent.autograd.NoGrad;
 import org.descent.autograd.OutputReuse;
 import org.descent.loss.CrossEntropy;
 import org.descent.nn.Linear;
@@ -65,6 +66,13 @@ public final class MlpStep {
         }
         optimizer.step();
         return value.item();
+    }
+
+    /** The network's output on the batch with no graph recorded, as {@code Model.predict} runs it. */
+    public Tensor predict() {
+        try (NoGrad scope = NoGrad.enter()) {
+            return model.forward(input);
+        }
     }
 
     public int batch() {

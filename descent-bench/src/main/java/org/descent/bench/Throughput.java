@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import org.descent.DescentException;
-import org.descent.tensor.Kernels;
+import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Parallelism;
 
 /**
@@ -18,10 +18,24 @@ import org.descent.tensor.Parallelism;
  * Throughput gemm N THREADS SECONDS [WARMUP]                    →  gflops=…
  * Throughput alloc 784,256,128,10 BATCH STEPS                   →  bytes_per_step=… (after STEPS warm-up steps)
  * Throughput trace 784,256,128,10 BATCH THREADS SECONDS         →  one samples/s figure per second from the start
+ * Throughput predict 784,256,128,10 ROWS SECONDS                →  p50_us=… p99_us=… of one forward (1 thread, after SECONDS warm-up)
  * </pre>
+ *
+ * <p>With {@code -Dbench.cpuTime=true} the periods and the latencies are measured in this
+ * thread's CPU time instead of wall time (one-thread figures only): on a machine shared with
+ * other busy processes the wall clock also counts the time slices this thread waits for a core,
+ * the CPU clock only the time it runs (cache contention still shows).
  */
 public final class Throughput {
+    private static final boolean CPU_TIME = Boolean.getBoolean("bench.cpuTime");
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private Throughput() {
+    }
+
+    /** Nanoseconds on the chosen clock: wall time, or this thread's CPU time. */
+    private static long now() {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     public static void main(String[] args) {
@@ -39,6 +53,10 @@ public final class Throughput {
             MlpStep step = new MlpStep(sizes(args[1]), Integer.parseInt(args[2]), 0.1, 1);
             int steps = Integer.parseInt(args[3]);
             System.out.println(String.format(Locale.ROOT, "bytes_per_step=%.0f", bytesPerStep(step, steps)));
+        } else if (mode.equals("predict") && args.length == 4) {
+            Parallelism.setThreads(1);
+            MlpStep step = new MlpStep(sizes(args[1]), Integer.parseInt(args[2]), 0.1, 1);
+            System.out.println(latency(step, Double.parseDouble(args[3])));
         } else if (mode.equals("gemm") && (args.length == 4 || args.length == 5)) {
             int n = Integer.parseInt(args[1]);
             Parallelism.setThreads(Integer.parseInt(args[2]));
@@ -51,7 +69,7 @@ public final class Throughput {
             System.out.println(String.format(Locale.ROOT, "gflops=%.1f", rate * 2.0 * n * n * n / 1e9));
         } else {
             throw new DescentException("usage: Throughput mlp SIZES BATCH THREADS SECONDS [WARMUP] | gemm N THREADS SECONDS [WARMUP]"
-                    + " | alloc SIZES BATCH STEPS | trace SIZES BATCH THREADS SECONDS, got " + String.join(" ", args));
+                    + " | alloc SIZES BATCH STEPS | trace SIZES BATCH THREADS SECONDS | predict SIZES ROWS SECONDS, got " + String.join(" ", args));
         }
     }
 
@@ -79,6 +97,30 @@ public final class Throughput {
         System.out.println(rates);
     }
 
+    /** Median and 99th percentile of one forward pass, in µs, over SECONDS after as long a warm-up. */
+    private static String latency(MlpStep step, double seconds) {
+        long warmUpEnd = now() + (long) (seconds * 1e9);
+        while (now() < warmUpEnd) {
+            step.predict();
+        }
+        long[] times = new long[1 << 20];
+        int count = 0;
+        long end = now() + (long) (seconds * 1e9);
+        while (count < times.length) {
+            long start = now();
+            step.predict();
+            long now = now();
+            times[count++] = now - start;
+            if (now >= end) {
+                break;
+            }
+        }
+        long[] sorted = Arrays.copyOf(times, count);
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "p50_us=%.1f p99_us=%.1f calls=%d", sorted[count / 2] / 1e3,
+                sorted[Math.min(count - 1, (int) (count * 0.99))] / 1e3, count);
+    }
+
     /** Heap bytes this thread allocates per training step, averaged over {@code steps} after as many warm-up steps. */
     private static double bytesPerStep(MlpStep step, int steps) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -93,18 +135,18 @@ public final class Throughput {
     }
 
     private static double repetitionsPerSecond(Runnable work, double warmUpSeconds, double seconds) {
-        long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
-        while (System.nanoTime() < warmUpEnd) {
+        long warmUpEnd = now() + (long) (warmUpSeconds * 1e9);
+        while (now() < warmUpEnd) {
             work.run();
         }
-        long start = System.nanoTime();
+        long start = now();
         long end = start + (long) (seconds * 1e9);
         long count = 0;
         long now;
         do {
             work.run();
             count++;
-            now = System.nanoTime();
+            now = now();
         } while (now < end);
         return count / ((now - start) / 1e9);
     }

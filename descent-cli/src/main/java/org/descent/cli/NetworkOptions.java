@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.descent.DescentException;
 import org.descent.data.Normalize;
-import org.descent.io.LayerKinds;
-import org.descent.io.LayerSpec;
+import org.descent.nn.Activations;
+import org.descent.nn.LayerSpec;
 import org.descent.io.NetworkSpec;
 import org.descent.loss.BinaryCrossEntropyWithLogits;
 import org.descent.loss.CrossEntropy;
@@ -21,8 +21,8 @@ final class NetworkOptions {
             description = "Hidden layer sizes, comma-separated (default 256,128 for 28×28 images, else 64).")
     int[] hidden;
 
-    @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME",
-            description = "Hidden activation: relu, tanh, sigmoid, softplus or identity (default ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME", completionCandidates = HiddenActivations.class,
+            description = "Hidden activation: one of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     String activation;
 
     @Option(names = "--loss", defaultValue = "auto", paramLabel = "NAME",
@@ -37,8 +37,8 @@ final class NetworkOptions {
     NetworkSpec spec(int inputSize, Task task, int classes, int targets, List<String> classNames,
                      Normalize normalization, boolean images) {
         String act = activation.toLowerCase(Locale.ROOT);
-        if (!LayerKinds.activationNames().contains(act) || act.contains("softmax")) {
-            throw new DescentException("--activation " + activation + ": unknown; use relu, tanh, sigmoid, softplus or identity");
+        if (!Activations.names().contains(act) || Activations.normalizesRows(act)) {
+            throw new DescentException("--activation " + activation + ": unknown; use one of " + hiddenActivations());
         }
         List<LayerSpec> layers = new ArrayList<>();
         int[] sizes = hidden != null ? hidden : images ? new int[] {256, 128} : new int[] {64};
@@ -58,6 +58,19 @@ final class NetworkOptions {
         List<String> names = task == Task.MULTICLASS ? classNames : List.of();
         return new NetworkSpec(inputSize, layers, task.name().toLowerCase(Locale.ROOT), loss(task).name(),
                 task == Task.MULTICLASS ? classes : task == Task.BINARY ? 2 : 0, names, normalization, labelSmoothing);
+    }
+
+    /** The element-wise activations of the {@link Activations} table, the ones a hidden layer can use. */
+    static List<String> hiddenActivations() {
+        return Activations.names().stream().filter(name -> !Activations.normalizesRows(name)).toList();
+    }
+
+    /** {@link #hiddenActivations()} for picocli's help text. */
+    static final class HiddenActivations implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return hiddenActivations().iterator();
+        }
     }
 
     /** The divergence: by default the one that fits the task, fused with the output activation. */

@@ -85,7 +85,7 @@ class TrainCommandTest {
         "--batch -5        | batch size must be positive, or 0 for the full batch; got -5",
         "--epochs 0        | epochs must be at least 1, got 0",
         "--optimizer foo   | --optimizer foo: unknown; use sgd, momentum, nesterov or adam",
-        "--activation cube | --activation cube: unknown",
+        "--activation cube | --activation cube: unknown; use one of [identity, sigmoid, tanh, relu, softplus]",
         "--positive-class 12 | positive class 12 is outside 0..9",
         "--data nowhere.csv | --data nowhere.csv: no such data set, folder or file",
         "--label-smoothing 0.1 --positive-class 2 | label smoothing applies to multi-class tasks only"})

@@ -1,21 +1,14 @@
 package org.descent.autograd;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.descent.DescentException;
+import org.descent.tensor.BackwardPass;
 import org.descent.tensor.Tensor;
 
 /**
- * Reverse-mode differentiation over the recorded graph. Nodes are visited in reverse
- * topological order, computed iteratively so that a chain of any depth fits on the stack; each
- * node's contributions are <em>added</em> to its inputs' gradients, which is what makes any
- * acyclic graph (fan-out, skip connections, shared weights) come out right.
+ * Reverse-mode differentiation over the recorded graph, for outputs of any shape and for
+ * gradients with respect to chosen inputs (like PyTorch's {@code torch.autograd.grad}). The
+ * walk itself is {@link BackwardPass}, beside {@link Tensor}: gradients are summed at every
+ * fan-out, so any acyclic graph (skip connections, shared weights) comes out right.
  */
 public final class Backprop {
     private Backprop() {
@@ -27,13 +20,7 @@ public final class Backprop {
      * differentiated again.
      */
     public static void backward(Tensor output, Tensor seed, boolean createGraph) {
-        Map<Tensor, Tensor> grads = run(output, seed, createGraph);
-        for (Map.Entry<Tensor, Tensor> e : grads.entrySet()) {
-            Tensor t = e.getKey();
-            if (t.node() == null && t.requiresGrad()) {
-                t.accumulateGrad(e.getValue());
-            }
-        }
+        BackwardPass.backward(output, seed, createGraph);
     }
 
     /**
@@ -41,93 +28,9 @@ public final class Backprop {
      * without touching any {@code grad()}; zeros for an input the output does not depend on
      * (a constant output included, as when differentiating a linear function twice). The
      * gradient of a computed input is a copy, as it may live in storage its operation lent
-     * (see {@link Tensor#takeGradBuffer()}) and reuses at the next step.
+     * and reuses at the next step.
      */
     public static Tensor[] gradients(Tensor output, Tensor seed, List<Tensor> inputs, boolean createGraph) {
-        Map<Tensor, Tensor> grads = output.requiresGrad() ? run(output, seed, createGraph) : Map.of();
-        Tensor[] result = new Tensor[inputs.size()];
-        for (int i = 0; i < result.length; i++) {
-            Tensor input = inputs.get(i);
-            Tensor g = grads.get(input);
-            if (g == null) {
-                result[i] = Tensor.zeros(input.dtype(), input.shape().dims());
-            } else {
-                result[i] = createGraph || input.node() == null ? g : g.copy(g.dtype());
-            }
-        }
-        return result;
-    }
-
-    private static Map<Tensor, Tensor> run(Tensor output, Tensor seed, boolean createGraph) {
-        if (!output.requiresGrad()) {
-            throw new DescentException("backward() on a tensor that does not require gradients: "
-                    + "no parameter or input with requiresGrad(true) took part in computing it");
-        }
-        if (!seed.shape().equals(output.shape())) {
-            throw new DescentException("backward(): the seed gradient has shape " + seed.shape()
-                    + " but the output has shape " + output.shape());
-        }
-        List<Tensor> order = topologicalOrder(output);
-        Map<Tensor, Tensor> grads = new IdentityHashMap<>();
-        grads.put(output, seed);
-        NoGrad scope = createGraph ? null : NoGrad.enter();
-        try {
-            for (int i = order.size() - 1; i >= 0; i--) {
-                Tensor t = order.get(i);
-                Tensor g = grads.get(t);
-                if (g == null || t.node() == null) {
-                    continue;
-                }
-                Node node = t.node();
-                Tensor[] inputGrads = node.rule().apply(g);
-                List<Tensor> inputs = node.inputs();
-                for (int k = 0; k < inputs.size(); k++) {
-                    Tensor input = inputs.get(k);
-                    Tensor ig = inputGrads[k];
-                    if (ig == null || !input.requiresGrad()) {
-                        continue;
-                    }
-                    if (!ig.shape().equals(input.shape())) {
-                        throw new DescentException("backward of " + node.operation() + " produced a gradient of shape "
-                                + ig.shape() + " for an input of shape " + input.shape());
-                    }
-                    Tensor previous = grads.get(input);
-                    grads.put(input, previous == null ? ig : previous.add(ig));
-                }
-            }
-        } finally {
-            if (scope != null) {
-                scope.close();
-            }
-        }
-        return grads;
-    }
-
-    /** Post-order depth-first walk with an explicit stack: inputs before the tensors using them. */
-    static List<Tensor> topologicalOrder(Tensor root) {
-        List<Tensor> order = new ArrayList<>();
-        Set<Tensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Tensor> stack = new ArrayDeque<>();
-        Deque<Integer> nextInput = new ArrayDeque<>();
-        stack.push(root);
-        nextInput.push(0);
-        visited.add(root);
-        while (!stack.isEmpty()) {
-            Tensor t = stack.peek();
-            int i = nextInput.pop();
-            List<Tensor> inputs = t.node() == null ? List.of() : t.node().inputs();
-            if (i < inputs.size()) {
-                nextInput.push(i + 1);
-                Tensor input = inputs.get(i);
-                if (input.requiresGrad() && visited.add(input)) {
-                    stack.push(input);
-                    nextInput.push(0);
-                }
-            } else {
-                stack.pop();
-                order.add(t);
-            }
-        }
-        return order;
+        return BackwardPass.gradients(output, seed, inputs, createGraph);
     }
 }

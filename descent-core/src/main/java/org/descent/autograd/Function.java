@@ -16,7 +16,11 @@ import org.descent.tensor.Tensor;
  * }</pre>
  *
  * Check a new function with {@link GradCheck#check}. If {@code backward} is written with tensor
- * operations, the function can also be differentiated twice.
+ * operations, the function can also be differentiated twice: the backward pass records them when
+ * it was asked to ({@code createGraph}), and a backward never needs to ask which case it is in.
+ * A function whose backward is a fast loop over arrays, with a tensor formula for second
+ * derivatives, is a fused node instead: implement {@link org.descent.tensor.FusedRule} and
+ * record it with {@link Tensor#recordedFrom(String, org.descent.tensor.FusedRule, Tensor...)}.
  */
 public abstract class Function {
 

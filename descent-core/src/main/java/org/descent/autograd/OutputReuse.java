@@ -15,11 +15,12 @@ package org.descent.autograd;
  * trains inside such a scope. Outside one (the default), and for every forward pass that records
  * no graph, outputs are new tensors. Scopes nest and are per thread.
  */
-public final class OutputReuse extends ThreadScope {
-    private static final ThreadLocal<int[]> DEPTH = depthCounter();
+public final class OutputReuse implements AutoCloseable {
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    private boolean closed;
 
     private OutputReuse() {
-        super(DEPTH);
+        DEPTH.get()[0]++;
     }
 
     public static OutputReuse enter() {
@@ -28,6 +29,15 @@ public final class OutputReuse extends ThreadScope {
 
     /** True while inside at least one scope on this thread. */
     public static boolean active() {
-        return active(DEPTH);
+        return DEPTH.get()[0] > 0;
+    }
+
+    /** Closes the scope; closing twice closes once. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            DEPTH.get()[0]--;
+        }
     }
 }

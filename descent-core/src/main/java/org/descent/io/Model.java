@@ -4,22 +4,25 @@ import java.util.Objects;
 import java.util.Random;
 import org.descent.DescentException;
 import org.descent.autograd.NoGrad;
-import org.descent.nn.Sequential;
+import org.descent.nn.Module;
 import org.descent.tensor.ShapeException;
 import org.descent.tensor.Tensor;
 
 /**
  * A network together with the {@link NetworkSpec} that describes it: what {@link ModelFile} saves
- * and loads. The network must have exactly the spec's architecture.
+ * and loads. The network, a {@link org.descent.nn.Sequential} or a {@link org.descent.nn.Graph},
+ * must have exactly the spec's architecture.
  */
-public record Model(NetworkSpec spec, Sequential network) {
+public record Model(NetworkSpec spec, Module network) {
 
     public Model {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(network, "network");
-        if (!LayerKinds.describe(network).equals(spec.layers())) {
-            throw new DescentException("the network " + LayerKinds.describe(network) + " does not have the spec's layers "
-                    + spec.layers());
+        Topology actual = Topology.of(network);
+        if (!actual.equals(spec.topology())) {
+            throw new DescentException("the network " + actual.layers() + " does not have the spec's layers "
+                    + spec.layers() + (actual.getClass() == spec.topology().getClass() ? ""
+                    : " (a " + kind(actual) + " network, the spec is a " + kind(spec.topology()) + ")"));
         }
         try {
             network.outputSize(spec.inputSize());
@@ -27,6 +30,10 @@ public record Model(NetworkSpec spec, Sequential network) {
             throw new DescentException("the network does not fit the spec's " + spec.inputSize() + " inputs: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static String kind(Topology topology) {
+        return topology instanceof GraphSpec ? "graph" : "sequential";
     }
 
     /** A new network for {@code spec}, its weights initialized from {@code random}. */

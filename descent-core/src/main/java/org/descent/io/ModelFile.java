@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.descent.DescentException;
+import org.descent.nn.LayerLayout;
 import org.descent.nn.Module;
-import org.descent.nn.Parameter;
+import org.descent.tensor.Shape;
 import org.descent.tensor.Tensor;
 
 /**
@@ -14,88 +15,93 @@ import org.descent.tensor.Tensor;
  * {@code safetensors.torch.load_file} reads as it is.
  *
  * <ul>
- *   <li>tensors: the network's parameters, named by their dotted names ({@code layers.0.weight}
- *       of shape (out, in), {@code layers.0.bias} of shape (out)), F32 or F64 as trained;</li>
- *   <li>{@code __metadata__}: {@code "descent.format": "1"} and {@code "descent.spec"}: the
+ *   <li>tensors: the network's {@link Module#state() state}, its parameters and buffers by
+ *       dotted name ({@code layers.0.weight} of shape (out, in), {@code layers.0.bias} of shape
+ *       (out)), F32 or F64 as trained;</li>
+ *   <li>{@code __metadata__}: {@code "descent.format": "2"} and {@code "descent.spec"}: the
  *       {@link NetworkSpec} as JSON (see {@link SpecJson}), from which the network is rebuilt.</li>
  * </ul>
  *
- * Saving is atomic and loading round-trips the values bitwise. A file whose tensors do not match
- * the architecture is refused, naming the parameter and both shapes.
+ * Files of format 1 (before layers had arguments: {@code {"kind": "linear", "size": n}}) load as
+ * well. Saving is atomic and loading round-trips the values bitwise. Loading checks the whole file
+ * before building anything: the metadata, the spec, and every tensor's name and shape against
+ * what the spec lays out, so a file that does not match is refused, naming the tensor and both
+ * shapes, before a network is allocated.
  */
 public final class ModelFile {
     /** The metadata key holding the format version. */
     public static final String FORMAT_KEY = "descent.format";
     /** The metadata key holding the network spec JSON. */
     public static final String SPEC_KEY = "descent.spec";
-    /** The format version this class writes and reads. */
-    public static final String FORMAT_VERSION = "1";
+    /** The format version this class writes; it reads this one and {@code "1"}. */
+    public static final String FORMAT_VERSION = "2";
 
     private ModelFile() {
     }
 
     /** Writes {@code model} to {@code path} atomically: a failed save leaves an existing file untouched. */
     public static void save(Path path, Model model) {
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        model.network().namedParameters().forEach((name, p) -> tensors.put(name, p.value()));
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(FORMAT_KEY, FORMAT_VERSION);
         metadata.put(SPEC_KEY, model.spec().toJson());
-        Safetensors.write(path, new SafetensorsContent(tensors, metadata));
+        Safetensors.write(path, new SafetensorsContent(model.network().state(), metadata));
     }
 
-    /** Reads a model file, rebuilds its network from the spec and loads the weights. */
+    /** Reads a model file, checks it whole, rebuilds its network from the spec and loads the state. */
     public static Model load(Path path) {
         SafetensorsContent content = Safetensors.read(path);
+        NetworkSpec spec = spec(content, path.toString());
+        checkLayout(spec.layout(), content.tensors(), path.toString());
+        Model model = new Model(spec, spec.build(new Random(0)));
+        model.network().loadState(content.tensors(), path.toString());
+        return model;
+    }
+
+    /** The spec in a model file's metadata, of format 1 or 2. */
+    static NetworkSpec spec(SafetensorsContent content, String source) {
         String format = content.metadata().get(FORMAT_KEY);
         if (format == null) {
-            throw new DescentException(path + " is a safetensors file but not a Descent model file: its __metadata__ has no '"
+            throw new DescentException(source + " is a safetensors file but not a Descent model file: its __metadata__ has no '"
                     + FORMAT_KEY + "'; to use its weights, build the network and call ModelFile.loadWeights");
         }
-        if (!format.equals(FORMAT_VERSION)) {
-            throw new DescentException(path + " has model format '" + format + "' but this version of Descent reads format "
+        if (!format.equals("1") && !format.equals(FORMAT_VERSION)) {
+            throw new DescentException(source + " has model format '" + format + "' but this version of Descent reads formats 1 and "
                     + FORMAT_VERSION + "; use the Descent version that wrote it");
         }
         String json = content.metadata().get(SPEC_KEY);
         if (json == null) {
-            throw new DescentException(path + " has no '" + SPEC_KEY + "' in its __metadata__; expected the network spec JSON");
+            throw new DescentException(source + " has no '" + SPEC_KEY + "' in its __metadata__; expected the network spec JSON");
         }
-        NetworkSpec spec = NetworkSpec.fromJson(json, path.toString());
-        Model model = new Model(spec, spec.build(new Random(0)));
-        copyWeights(content, model.network(), path.toString());
-        return model;
+        return SpecJson.read(json, source, Integer.parseInt(format));
     }
 
-    /**
-     * Loads the tensors of any safetensors file at {@code path} into the parameters of
-     * {@code network}, matched by dotted name; the file's metadata is ignored. Nothing is changed
-     * unless every parameter has a tensor of its shape and the file holds no other tensor.
-     */
-    public static void loadWeights(Path path, Module network) {
-        copyWeights(Safetensors.read(path), network, path.toString());
-    }
-
-    private static void copyWeights(SafetensorsContent content, Module network, String source) {
-        Map<String, Parameter> parameters = network.namedParameters();
-        Map<String, Tensor> tensors = content.tensors();
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+    /** Refuses tensors that are not exactly the names and shapes {@code layout} expects, before anything is built. */
+    private static void checkLayout(LayerLayout layout, Map<String, Tensor> tensors, String source) {
+        for (Map.Entry<String, Shape> e : layout.state().entrySet()) {
             Tensor t = tensors.get(e.getKey());
             if (t == null) {
-                throw new DescentException(source + " has no tensor for parameter '" + e.getKey() + "' of shape "
-                        + e.getValue().shape() + "; the file holds " + tensors.keySet()
-                        + " (saved from another architecture?)");
+                throw new DescentException(source + " has no tensor for '" + e.getKey() + "' of shape " + e.getValue()
+                        + ", which its spec needs; the file holds " + tensors.keySet());
             }
-            if (!t.shape().equals(e.getValue().shape())) {
-                throw new DescentException(source + ": parameter '" + e.getKey() + "' has shape " + e.getValue().shape()
-                        + " in the network but " + t.shape() + " in the file; the file was saved from another architecture");
+            if (!t.shape().equals(e.getValue())) {
+                throw new DescentException(source + ": tensor '" + e.getKey() + "' has shape " + t.shape()
+                        + " but the file's spec needs " + e.getValue());
             }
         }
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-            if (!parameters.containsKey(e.getKey())) {
+            if (!layout.state().containsKey(e.getKey())) {
                 throw new DescentException(source + " holds tensor '" + e.getKey() + "' of shape " + e.getValue().shape()
-                        + " for which the network has no parameter; the network's parameters are " + parameters.keySet());
+                        + ", which its spec does not have; the spec's tensors are " + layout.state().keySet());
             }
         }
-        parameters.forEach((name, p) -> p.set(tensors.get(name), name));
+    }
+
+    /**
+     * Loads the tensors of any safetensors file at {@code path} into the state (parameters and
+     * buffers) of {@code network}, matched by dotted name; the file's metadata is ignored. Nothing
+     * is changed unless every entry has a tensor of its shape and the file holds no other tensor.
+     */
+    public static void loadWeights(Path path, Module network) {
+        network.loadState(Safetensors.read(path).tensors(), path.toString());
     }
 }

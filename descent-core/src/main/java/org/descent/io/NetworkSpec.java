@@ -5,12 +5,15 @@ import java.util.Objects;
 import java.util.Random;
 import org.descent.DescentException;
 import org.descent.data.Normalize;
+import org.descent.nn.LayerLayout;
+import org.descent.nn.LayerSpec;
 import org.descent.nn.Module;
 import org.descent.nn.Sequential;
 
 /**
  * Everything needed to rebuild a trained network and use it: the architecture (input size and
- * layers), what it was trained for (task and loss names, classes) and the preprocessing of its
+ * the {@link Topology}: a {@link SequentialSpec} of layers or a {@link GraphSpec} of nodes),
+ * what it was trained for (task and loss names, classes) and the preprocessing of its
  * inputs. For example the MLP {@code 784 → Linear(256) → relu → Linear(128) → relu → Linear(10)}:
  *
  * <pre>{@code
@@ -21,7 +24,9 @@ import org.descent.nn.Sequential;
  * }</pre>
  *
  * @param inputSize     the number of input features, > 0
- * @param layers        the layers in order; layer i becomes {@code layers.i} of the {@link Sequential}
+ * @param topology      the layers in order (layer i becomes {@code layers.i} of the {@link Sequential}),
+ *                      or the nodes of a {@link org.descent.nn.Graph}; checked against
+ *                      {@code inputSize} at once (sizes, arguments, node references)
  * @param task          what the network does, e.g. {@code classification} or {@code regression}
  * @param loss          the loss it was trained with, e.g. {@code cross-entropy}
  * @param classCount    the number of classes, 0 for regression
@@ -30,10 +35,16 @@ import org.descent.nn.Sequential;
  *                      rebuilt from its statistics), or null for none
  * @param labelSmoothing the label smoothing s of a cross-entropy loss (PyTorch's convention), in [0, 1); 0 for none
  */
-public record NetworkSpec(int inputSize, List<LayerSpec> layers, String task, String loss, int classCount,
+public record NetworkSpec(int inputSize, Topology topology, String task, String loss, int classCount,
                           List<String> classNames, Normalize normalization, double labelSmoothing) {
 
-    /** A spec whose loss has no label smoothing. */
+    /** A spec of a {@link Sequential} network. */
+    public NetworkSpec(int inputSize, List<LayerSpec> layers, String task, String loss, int classCount,
+                       List<String> classNames, Normalize normalization, double labelSmoothing) {
+        this(inputSize, new SequentialSpec(layers), task, loss, classCount, classNames, normalization, labelSmoothing);
+    }
+
+    /** A spec of a {@link Sequential} network whose loss has no label smoothing. */
     public NetworkSpec(int inputSize, List<LayerSpec> layers, String task, String loss, int classCount,
                        List<String> classNames, Normalize normalization) {
         this(inputSize, layers, task, loss, classCount, classNames, normalization, 0);
@@ -43,10 +54,7 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, String task, St
         if (inputSize <= 0) {
             throw new DescentException("a network needs a positive input size, got " + inputSize);
         }
-        layers = List.copyOf(Objects.requireNonNull(layers, "layers"));
-        if (layers.isEmpty()) {
-            throw new DescentException("a network needs at least one layer");
-        }
+        Objects.requireNonNull(topology, "topology").layout(inputSize);
         requireName("task", task);
         requireName("loss", loss);
         if (classCount < 0) {
@@ -72,26 +80,24 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, String task, St
         }
     }
 
-    /** The number of output features. */
-    public int outputSize() {
-        int size = inputSize;
-        for (LayerSpec layer : layers) {
-            if (layer.kind().equals(LayerKinds.LINEAR)) {
-                size = layer.size();
-            }
-        }
-        return size;
+    /** The layers in the order they run (a graph's node by node). */
+    public List<LayerSpec> layers() {
+        return topology.layers();
     }
 
-    /** A new network of this architecture, its weights initialized from {@code random}. */
-    public Sequential build(Random random) {
-        Module[] modules = new Module[layers.size()];
-        int size = inputSize;
-        for (int i = 0; i < modules.length; i++) {
-            modules[i] = LayerKinds.create(layers.get(i), size, random);
-            size = modules[i].outputSize(size);
-        }
-        return new Sequential(modules);
+    /** The number of output features. */
+    public int outputSize() {
+        return topology.layout(inputSize).outputSize();
+    }
+
+    /** The output size and the dotted name and shape of every tensor the network's state holds, known without building it. */
+    public LayerLayout layout() {
+        return topology.layout(inputSize);
+    }
+
+    /** A new network of this architecture (a {@link Sequential} or a {@link org.descent.nn.Graph}), its weights from {@code random}. */
+    public Module build(Random random) {
+        return topology.build(inputSize, random);
     }
 
     /** The JSON stored in a model file's {@code descent.spec} metadata. */
@@ -101,13 +107,11 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, String task, St
 
     /** Parses {@link #toJson()}'s output; {@code source} names it in error messages. */
     public static NetworkSpec fromJson(String json, String source) {
-        return SpecJson.read(json, source);
+        return SpecJson.read(json, source, 2);
     }
 
-    /** {@code 784 → Linear(256) → relu → Linear(10)}. */
+    /** {@code 784 → Linear(256) → relu → Linear(10)}, or for a graph {@code 3 → graph(h1: Linear(4) ← input, ...)}. */
     public String architecture() {
-        StringBuilder sb = new StringBuilder().append(inputSize);
-        layers.forEach(layer -> sb.append(" → ").append(layer));
-        return sb.toString();
+        return topology.describe(inputSize);
     }
 }

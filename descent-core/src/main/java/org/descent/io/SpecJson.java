@@ -15,24 +15,28 @@ import org.descent.DescentException;
 import org.descent.data.Normalize;
 
 /**
- * The JSON form of a {@link NetworkSpec}, with snake_case keys (the normalization is a
- * {@link Normalize} by its method and its two statistics per feature):
+ * The JSON form of a {@link NetworkSpec} (model format 2), with snake_case keys (the
+ * normalization is a {@link Normalize} by its method and its two statistics per feature):
  *
  * <pre>
  * {"input_size":784,
- *  "layers":[{"kind":"linear","size":256},{"kind":"relu"},{"kind":"linear","size":10}],
+ *  "layers":[{"kind":"linear","out":256},{"kind":"relu"},{"kind":"linear","out":10}],
  *  "task":"classification","loss":"cross-entropy","class_count":10,"class_names":[],
  *  "label_smoothing":0.1,
  *  "normalization":{"method":"standardize","mean":[..],"std":[..]}}     (or "min-max" with "min", "max")
  * </pre>
  *
- * {@code label_smoothing} is left out when it is 0, {@code normalization} when there is none. Unknown keys are refused, so a typo does
- * not silently drop a setting.
+ * A graph network has {@code "graph":[{"name":"h1","inputs":["input"],"layer":{"kind":"linear","out":4}},
+ * ..., {"name":"out","inputs":["input","a2"],"combine":"concat","layer":{..}}]} instead of
+ * {@code layers} ({@code combine} is {@code sum} or {@code concat}, written when a node reads
+ * several inputs). Format 1 had only {@code layers}, with {@code {"kind":"linear","size":256}}
+ * (see {@link TopologyJson}, {@link LayerJson}). {@code label_smoothing} is left out when it is 0, {@code normalization}
+ * when there is none. Unknown keys are refused, so a typo does not silently drop a setting.
  */
 final class SpecJson {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final Set<String> KEYS = Set.of("input_size", "layers", "task", "loss", "class_count",
+    private static final Set<String> KEYS = Set.of("input_size", "layers", "graph", "task", "loss", "class_count",
             "class_names", "label_smoothing", "normalization");
 
     private SpecJson() {
@@ -41,13 +45,7 @@ final class SpecJson {
     static String write(NetworkSpec spec) {
         ObjectNode root = JSON.createObjectNode();
         root.put("input_size", spec.inputSize());
-        ArrayNode layers = root.putArray("layers");
-        for (LayerSpec layer : spec.layers()) {
-            ObjectNode node = layers.addObject().put("kind", layer.kind());
-            if (layer.kind().equals(LayerKinds.LINEAR)) {
-                node.put("size", layer.size());
-            }
-        }
+        TopologyJson.write(root, spec.topology());
         root.put("task", spec.task()).put("loss", spec.loss()).put("class_count", spec.classCount());
         spec.classNames().forEach(root.putArray("class_names")::add);
         if (spec.labelSmoothing() != 0) {
@@ -76,7 +74,8 @@ final class SpecJson {
         }
     }
 
-    static NetworkSpec read(String json, String source) {
+    /** The spec in {@code json} as model format {@code format} (1 or 2) writes it. */
+    static NetworkSpec read(String json, String source, int format) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -93,20 +92,14 @@ final class SpecJson {
                     throw new DescentException("unknown key '" + key + "'; expected keys " + KEYS);
                 }
             }
-            List<LayerSpec> layers = new ArrayList<>();
-            JsonNode layerNodes = require(root, "layers", JsonNode::isArray, "an array of layers");
-            for (int i = 0; i < layerNodes.size(); i++) {
-                JsonNode layer = layerNodes.get(i);
-                String kind = require(layer, "kind", JsonNode::isTextual, "a layer kind string").textValue();
-                JsonNode size = layer.get("size");
-                layers.add(new LayerSpec(kind, size == null ? 0 : integer(size, "layers[" + i + "].size")));
-            }
+            int inputSize = integer(root.get("input_size"), "input_size");
+            Topology topology = TopologyJson.read(root, format);
             List<String> classNames = new ArrayList<>();
             JsonNode names = root.get("class_names");
             if (names != null) {
                 names.forEach(n -> classNames.add(n.asText()));
             }
-            return new NetworkSpec(integer(root.get("input_size"), "input_size"), layers,
+            return new NetworkSpec(inputSize, topology,
                     require(root, "task", JsonNode::isTextual, "a string").textValue(),
                     require(root, "loss", JsonNode::isTextual, "a string").textValue(),
                     integer(root.get("class_count"), "class_count"), classNames, normalization(root.get("normalization")),
@@ -116,7 +109,7 @@ final class SpecJson {
         }
     }
 
-    private static JsonNode require(JsonNode parent, String key, Predicate<JsonNode> test,
+    static JsonNode require(JsonNode parent, String key, Predicate<JsonNode> test,
                                     String expected) {
         JsonNode value = parent == null ? null : parent.get(key);
         if (value == null || !test.test(value)) {

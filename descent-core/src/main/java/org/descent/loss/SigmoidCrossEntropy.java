@@ -1,8 +1,7 @@
 package org.descent.loss;
 
-import java.util.List;
-import org.descent.autograd.Backprop;
-import org.descent.autograd.NoGrad;
+import org.descent.tensor.FusedRule;
+import org.descent.tensor.GradientStorage;
 import org.descent.tensor.Tensor;
 
 /**
@@ -17,10 +16,10 @@ import org.descent.tensor.Tensor;
  * loss nor σ overflows for any finite z, and σ is exactly 0 or 1 far out (the gradient is then
  * exactly −d or 1 − d, over N). One pass computes the loss, accumulated in double and rounded to
  * the dtype of z once; the backward pass computes the gradient in one more pass, in double
- * rounded per element (exact in float64), into {@link Tensor#gradStorage()} (the storage
- * offered, else new). σ is computed again there rather than kept, so nothing lives between the
- * passes. When the backward pass records a graph (second derivatives) the rule
- * differentiates the unfused tensor formula instead, so higher derivatives stay exact.
+ * rounded per element (exact in float64), into the storage {@link GradientStorage} gives (what
+ * z's layer lends, else new). σ is computed again there rather than kept, so nothing lives
+ * between the passes. Its {@link FusedRule#reference() reference} is the unfused tensor
+ * formula, differentiated instead for second derivatives.
  */
 final class SigmoidCrossEntropy {
     private SigmoidCrossEntropy() {
@@ -35,15 +34,13 @@ final class SigmoidCrossEntropy {
         }
         int rows = z.shape().dim(0);
         Tensor loss = Tensor.scalar(total / rows, z.dtype());
-        return loss.recordedFrom("binary_cross_entropy_with_logits", g -> backward(z, target, g), z);
+        return loss.recordedFrom("binary_cross_entropy_with_logits",
+                FusedRule.of(() -> unfused(z, target), (g, storage) -> backward(z, target, g, storage)), z);
     }
 
-    private static Tensor[] backward(Tensor z, Tensor target, Tensor g) {
-        if (!NoGrad.active()) {
-            return Backprop.gradients(unfused(z, target), g, List.of(z), true);
-        }
+    private static Tensor[] backward(Tensor z, Tensor target, Tensor g, GradientStorage storage) {
         double scale = g.item() / z.shape().dim(0);
-        Tensor dZ = z.gradStorage();
+        Tensor dZ = storage.of(0);
         for (int i = 0; i < dZ.size(); i++) {
             dZ.set(i, scale * (sigmoid(z.get(i)) - target.get(i)));
         }

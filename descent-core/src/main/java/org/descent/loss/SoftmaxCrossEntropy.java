@@ -1,11 +1,12 @@
 package org.descent.loss;
 
-import java.util.List;
-import org.descent.autograd.Backprop;
-import org.descent.autograd.NoGrad;
 import org.descent.tensor.DType;
-import org.descent.tensor.Kernels;
+import org.descent.tensor.FusedRule;
+import org.descent.tensor.GradMode;
+import org.descent.tensor.GradientStorage;
+import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Tensor;
+import org.descent.tensor.Workspace;
 
 /**
  * Softmax and cross-entropy as one graph node, from the logits z (N, K) and a constant target d:
@@ -17,17 +18,22 @@ import org.descent.tensor.Tensor;
  *   dL/dz_nk = g · (softmax(z)_nk · Σ_j d_nj − d_nk) / N      (= g · (y − d)/N for distributions d)
  * </pre>
  *
- * When the backward pass records a graph (second derivatives) the rule differentiates the
- * unfused tensor formula instead, so higher derivatives stay exact.
+ * Its {@link FusedRule#reference() reference} is the unfused tensor formula, differentiated
+ * instead for second derivatives.
  *
  * <p>In float32 (z and d) the shifted logits {@code z − m} are computed in float, exponentiated
  * once each by {@link Kernels#exp} over the whole N×K block, and summed per row in order in
- * double; the loss is accumulated in double. The softmax kept for the backward pass lives in
- * {@link SoftmaxStorage}, reused from step to step. The gradient goes into the storage that z's
- * layer lends for it, if it does (a fused Linear layer does; see {@link Tensor#takeGradBuffer()}),
- * else into new storage. Other dtypes take the float64 loop.
+ * double; the loss is accumulated in double. The softmax kept for the backward pass lives in a
+ * per-thread {@link Workspace}, reused from step to step (a loss that records no graph gives it
+ * back at once); the softmax never leaves the node, so no caller can hold on to it. The gradient
+ * goes into the storage that z's layer lends for it, if it does (a fused Linear layer does; see
+ * {@link GradientStorage}), else into new storage. Other dtypes take the float64 loop.
  */
 final class SoftmaxCrossEntropy {
+    private static final ThreadLocal<Workspace> SOFTMAX = ThreadLocal.withInitial(() -> new Workspace(1,
+            "cross_entropy: backward through a graph whose softmax storage a later loss on this thread has reused;"
+                    + " call backward() before computing the next loss, or compute it again"));
+
     private SoftmaxCrossEntropy() {
     }
 
@@ -65,17 +71,16 @@ final class SoftmaxCrossEntropy {
             targetSums[n] = targetSum;
         }
         Tensor loss = Tensor.scalar(-total / rows, z.dtype());
-        return loss.recordedFrom("cross_entropy", g -> backward(z, target, softmax, targetSums, g), z);
+        return loss.recordedFrom("cross_entropy", FusedRule.of(() -> unfused(z, target),
+                (g, storage) -> backward(z, target, softmax, targetSums, g, storage)), z);
     }
 
-    private static Tensor[] backward(Tensor z, Tensor target, Tensor softmax, double[] targetSums, Tensor g) {
-        if (!NoGrad.active()) {
-            return Backprop.gradients(unfused(z, target), g, List.of(z), true);
-        }
+    private static Tensor[] backward(Tensor z, Tensor target, Tensor softmax, double[] targetSums, Tensor g,
+            GradientStorage storage) {
         int rows = z.shape().dim(0);
         int cols = z.shape().dim(1);
         double scale = g.item() / rows;
-        Tensor dZ = z.gradStorage();
+        Tensor dZ = storage.of(0);
         for (int i = 0; i < dZ.size(); i++) {
             dZ.set(i, scale * (softmax.get(i) * targetSums[i / cols] - target.get(i)));
         }
@@ -89,10 +94,9 @@ final class SoftmaxCrossEntropy {
         float[] d = target.floatData();
         // Only a loss that records a graph keeps the softmax (until its backward pass); otherwise
         // the storage is given back at once.
-        boolean records = !NoGrad.active() && z.requiresGrad();
-        SoftmaxStorage storage = SoftmaxStorage.ofThread();
-        int taken = storage.take();
-        float[] y = storage.array(taken, rows * cols);
+        boolean records = GradMode.enabled() && z.requiresGrad();
+        Workspace.Lease lease = SOFTMAX.get().take();
+        float[] y = lease.floats(0, rows * cols);
         for (int row = 0; row < y.length; row += cols) {
             float m = rowMaximum(zf, row, cols);
             for (int k = row; k < row + cols; k++) {
@@ -118,10 +122,11 @@ final class SoftmaxCrossEntropy {
         }
         Tensor loss = Tensor.scalar(-total / rows, DType.FLOAT32);
         if (!records) {
-            storage.release(taken);
+            lease.release();
             return loss;
         }
-        return loss.recordedFrom("cross_entropy", g -> backwardFloat(z, target, y, g, storage, taken), z);
+        return loss.recordedFrom("cross_entropy", FusedRule.of(() -> unfused(z, target),
+                (g, storage) -> backwardFloat(z, target, y, g, storage), lease), z);
     }
 
     /** The row maximum m_n (NaN if the row holds one), or 0 if it is not finite. */
@@ -133,32 +138,23 @@ final class SoftmaxCrossEntropy {
         return Float.isFinite(m) ? m : 0f;
     }
 
-    private static Tensor[] backwardFloat(Tensor z, Tensor target, float[] softmax, Tensor g, SoftmaxStorage storage,
-            int taken) {
-        storage.requireCurrent(taken);
-        Tensor[] dZ;
-        if (!NoGrad.active()) {
-            dZ = Backprop.gradients(unfused(z, target), g, List.of(z), true);
-        } else {
-            int rows = z.shape().dim(0);
-            int cols = z.shape().dim(1);
-            double scale = g.item() / rows;
-            float[] d = target.floatData();
-            Tensor gradient = z.gradStorage();
-            float[] dz = gradient.floatData();
-            for (int row = 0; row < dz.length; row += cols) {
-                double targetSum = 0;
-                for (int k = row; k < row + cols; k++) {
-                    targetSum += d[k];
-                }
-                for (int k = row; k < row + cols; k++) {
-                    dz[k] = (float) (scale * (softmax[k] * targetSum - d[k]));
-                }
+    private static Tensor[] backwardFloat(Tensor z, Tensor target, float[] softmax, Tensor g, GradientStorage storage) {
+        int rows = z.shape().dim(0);
+        int cols = z.shape().dim(1);
+        double scale = g.item() / rows;
+        float[] d = target.floatData();
+        Tensor gradient = storage.of(0);
+        float[] dz = gradient.floatData();
+        for (int row = 0; row < dz.length; row += cols) {
+            double targetSum = 0;
+            for (int k = row; k < row + cols; k++) {
+                targetSum += d[k];
             }
-            dZ = new Tensor[] {gradient};
+            for (int k = row; k < row + cols; k++) {
+                dz[k] = (float) (scale * (softmax[k] * targetSum - d[k]));
+            }
         }
-        storage.release(taken);
-        return dZ;
+        return new Tensor[] {gradient};
     }
 
     /** {@code −(1/N) Σ d ⊙ logSoftmax(z)} from tensor operations. */

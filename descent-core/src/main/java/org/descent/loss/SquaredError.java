@@ -1,8 +1,7 @@
 package org.descent.loss;
 
-import java.util.List;
-import org.descent.autograd.Backprop;
-import org.descent.autograd.NoGrad;
+import org.descent.tensor.FusedRule;
+import org.descent.tensor.GradientStorage;
 import org.descent.tensor.Tensor;
 
 /**
@@ -14,10 +13,9 @@ import org.descent.tensor.Tensor;
  *
  * One pass computes the loss, accumulated in double and rounded to the dtype of y once; the
  * backward pass computes the gradient in one more pass, in double rounded per element (exact
- * in float64), into the storage {@link Tensor#gradStorage()} gives (offered, else new). No
- * temporaries, and nothing kept between the passes. When the backward pass records a graph
- * (second derivatives) the rule differentiates the unfused tensor formula instead, so higher
- * derivatives stay exact.
+ * in float64), into the storage {@link GradientStorage} gives (what y's layer lends, else new).
+ * No temporaries, and nothing kept between the passes. Its {@link FusedRule#reference()
+ * reference} is the unfused tensor formula, differentiated instead for second derivatives.
  */
 final class SquaredError {
     private SquaredError() {
@@ -32,15 +30,12 @@ final class SquaredError {
         }
         int rows = y.shape().dim(0);
         Tensor loss = Tensor.scalar(0.5 * total / rows, y.dtype());
-        return loss.recordedFrom("l2", g -> backward(y, target, g), y);
+        return loss.recordedFrom("l2", FusedRule.of(() -> unfused(y, target), (g, storage) -> backward(y, target, g, storage)), y);
     }
 
-    private static Tensor[] backward(Tensor y, Tensor target, Tensor g) {
-        if (!NoGrad.active()) {
-            return Backprop.gradients(unfused(y, target), g, List.of(y), true);
-        }
+    private static Tensor[] backward(Tensor y, Tensor target, Tensor g, GradientStorage storage) {
         double scale = g.item() / y.shape().dim(0);
-        Tensor dY = y.gradStorage();
+        Tensor dY = storage.of(0);
         for (int i = 0; i < dY.size(); i++) {
             dY.set(i, scale * (y.get(i) - target.get(i)));
         }

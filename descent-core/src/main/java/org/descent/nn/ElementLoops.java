@@ -1,7 +1,7 @@
 package org.descent.nn;
 
 import java.util.Arrays;
-import org.descent.tensor.Kernels;
+import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Tensor;
 
 /**
@@ -50,13 +50,13 @@ final class ElementLoops {
     }
 
     /**
-     * dZ = g ⊙ act'(z): step(z) for ReLU (1 at z ≥ 0), a(1 − a) for σ, 1 − a² for tanh. In
-     * float32 the result lives in one of the {@code scratch} arrays, valid until the next call.
+     * dZ = g ⊙ act'(z): step(z) for ReLU (1 at z ≥ 0), a(1 − a) for σ, 1 − a² for tanh, written
+     * into {@code dZ} (the shape and dtype of g), which is returned.
      */
-    static Tensor activationGradient(Tensor g, Tensor z, Tensor a, FusedLinear.Activation act, float[][] scratch) {
+    static Tensor activationGradient(Tensor g, Tensor z, Tensor a, FusedLinear.Activation act, Tensor dZ) {
         float[] gf = g.floatData();
         if (gf != null) {
-            float[] df = scratchOfLength(scratch, gf.length);
+            float[] df = dZ.floatData();
             float[] zf = z.floatData();
             float[] af = a.floatData();
             Kernels kernels = Kernels.active();
@@ -67,9 +67,8 @@ final class ElementLoops {
                 case SIGMOID -> kernels.sigmoidGradient(gf, af, df, n);
                 case TANH -> kernels.tanhGradient(gf, af, df, n);
             }
-            return Tensor.of(df, g.shape().dims());
+            return dZ;
         }
-        Tensor dZ = Tensor.zeros(g.dtype(), g.shape().dims());
         double[] gd = g.doubleData();
         double[] zd = z.doubleData();
         double[] ad = a.doubleData();
@@ -83,18 +82,6 @@ final class ElementLoops {
             };
         }
         return dZ;
-    }
-
-    /** A scratch array of exactly {@code length} elements: one of the slots, else a new one in the slot of the oldest. */
-    private static float[] scratchOfLength(float[][] slots, int length) {
-        for (float[] slot : slots) {
-            if (slot.length == length) {
-                return slot;
-            }
-        }
-        System.arraycopy(slots, 0, slots, 1, slots.length - 1);
-        slots[0] = new float[length];
-        return slots[0];
     }
 
     /** {@code sums[j] = Σ_n x[n, j]}, summed over the rows in order: the bias gradient. */

@@ -1,40 +1,67 @@
 package org.descent.nn;
 
-import java.util.List;
-import org.descent.autograd.Backprop;
-import org.descent.autograd.NoGrad;
 import org.descent.tensor.DType;
-import org.descent.tensor.Kernels;
+import org.descent.tensor.FusedRule;
+import org.descent.tensor.GradientStorage;
+import org.descent.tensor.GradMode;
+import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Tensor;
+import org.descent.tensor.Workspace;
 
 /**
  * A {@link Linear} layer and the activation after it as one graph node:
  * {@code a = act(z)}, {@code z = x Wᵀ + b}. The bias and the activation are applied in one pass
- * over the product. With {@code g = dL/da} the backward pass computes
+ * over the product. With {@code g = dL/da} the fast backward pass computes
  *
  * <pre>
  *   dZ    = g ⊙ act'(z)              (once; act' = step(z) for ReLU, a(1 − a) for σ, 1 − a² for tanh)
  *   dL/dW = dZᵀ x,   dL/db = Σ_n dZ_n,   dL/dx = dZ W
  * </pre>
  *
- * When the backward pass itself records a graph (second derivatives, {@code createGraph}) the
- * rule recomputes the unfused composition of tensor operations and differentiates that, so higher
- * derivatives stay exact. {@link Sequential} uses this for every {@code Linear} (followed by
- * {@link Relu}, {@link Sigmoid} or {@link Tanh} when one comes next).
+ * writing dW and db into the parameters' own storage ({@link Parameter#gradientStorage}) and dX
+ * into what the layer before lends. Its {@link FusedRule#reference() reference} is the unfused
+ * composition of tensor operations, differentiated instead for second derivatives.
+ * {@link Sequential} uses this for every {@code Linear} (followed by {@link Relu},
+ * {@link Sigmoid} or {@link Tanh} when one comes next), with a {@link Workspace} per position for
+ * z, the output, the gradient at the output and dZ.
  *
  * <p>Shape: input (N, in), output (N, out).
  */
-final class FusedLinear {
+final class FusedLinear implements FusedRule {
     /** The activation fused after the affine map. */
     enum Activation { IDENTITY, RELU, SIGMOID, TANH }
 
-    /**
-     * dZ of the float32 backward pass, used only inside one rule: a few buffers per thread (one per
-     * distinct layer size, up to eight) serve every layer.
-     */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[8][0]);
+    /** Slots of a layer's {@link Workspace}. */
+    static final int Z = 0;
+    static final int OUTPUT = 1;
+    static final int OUTPUT_GRADIENT = 2;
+    /** dZ = g ⊙ act'(z), used only inside the fast backward. */
+    static final int DZ = 3;
 
-    private FusedLinear() {
+    private final Activation act;
+    private final Linear linear;
+    private final Tensor x;
+    private final Tensor w;
+    private final Tensor b;
+    private final Tensor z;
+    private final Tensor a;
+    private final Workspace.Lease lease;
+
+    private FusedLinear(Activation act, Linear linear, Tensor x, Tensor z, Tensor a, Workspace.Lease lease) {
+        this.act = act;
+        this.linear = linear;
+        this.x = x;
+        this.w = linear.weight().value();
+        this.b = linear.bias().value();
+        this.z = z;
+        this.a = a;
+        this.lease = lease;
+    }
+
+    /** A workspace for the layer at {@code position} of a {@link Sequential}. */
+    static Workspace workspace(String position) {
+        return new Workspace(4, position + ": backward through a graph whose buffers a later forward pass has reused;"
+                + " call backward() before the next forward pass, or run the forward pass again");
     }
 
     /** The activation to fuse for {@code module}, or null if it cannot be fused. */
@@ -55,72 +82,69 @@ final class FusedLinear {
 
     /**
      * As {@link #apply(Linear, Activation, Tensor)}, with z, the gradient at the output (lent to
-     * the rule that computes it, see {@link Tensor#lendGradBuffer}) and, unless
-     * {@code freshOutput} (an output the caller may keep), the output in {@code buffers} (may be
-     * null), which are reused from step to step while free.
+     * the rule that computes it) and, unless {@code freshOutput} (an output the caller may keep),
+     * the output in {@code workspace} (may be null), reused from step to step while free.
      */
-    static Tensor apply(Linear linear, Activation act, Tensor x, LayerBuffers buffers, boolean freshOutput) {
+    static Tensor apply(Linear linear, Activation act, Tensor x, Workspace workspace, boolean freshOutput) {
         linear.requireInput(x);
         Tensor w = linear.weight().value();
         Tensor b = linear.bias().value();
         if (x.dtype() != w.dtype() || b.dtype() != w.dtype()) {
             return unfused(act, x, w, b);
         }
-        // Only a pass that records a graph reuses storage (freed by its backward pass); inference
-        // allocates, as several threads may run one model at once.
-        boolean records = !NoGrad.active() && (x.requiresGrad() || w.requiresGrad() || b.requiresGrad());
-        int taken = buffers == null || !records ? 0 : buffers.take();
+        // Only a pass that records a graph reuses storage (given back by its backward pass);
+        // inference allocates, as several threads may run one model at once.
+        boolean records = GradMode.enabled() && (x.requiresGrad() || w.requiresGrad() || b.requiresGrad());
+        Workspace.Lease lease = workspace == null || !records ? Workspace.Lease.NONE : workspace.take();
         int n = x.shape().dim(0);
         int out = linear.outFeatures();
         boolean identity = act == Activation.IDENTITY;
-        Tensor z = storage(buffers, identity && freshOutput ? 0 : taken, LayerBuffers.Slot.Z, w.dtype(), n, out);
+        Tensor z = identity && freshOutput ? Tensor.zeros(w.dtype(), n, out) : lease.tensor(Z, w.dtype(), n, out);
         gemm(x, w, z, n, out, linear.inFeatures(), false, true);
-        Tensor a = identity ? z : storage(buffers, freshOutput ? 0 : taken, LayerBuffers.Slot.OUTPUT, w.dtype(), n, out);
+        Tensor a = identity ? z : freshOutput ? Tensor.zeros(w.dtype(), n, out) : lease.tensor(OUTPUT, w.dtype(), n, out);
         ElementLoops.biasActivation(z, b, a, act);
         String name = identity ? "linear" : "linear+" + act.name().toLowerCase();
-        a.recordedFrom(name, g -> backward(act, x, w, b, z, a, g, buffers, taken), x, w, b);
-        if (taken != 0) {   // taken only by a pass that records, so a has its node
-            a.lendGradBuffer(() -> buffers.outputGradient(taken, a.dtype(), n, out));
-        }
-        return a;
+        return a.recordedFrom(name, new FusedLinear(act, linear, x, z, a, lease), x, w, b);
     }
 
-    private static Tensor[] backward(Activation act, Tensor x, Tensor w, Tensor b, Tensor z, Tensor a, Tensor g,
-            LayerBuffers buffers, int taken) {
-        if (buffers != null) {
-            buffers.requireCurrent(taken);
-        }
-        if (!NoGrad.active()) {
-            return Backprop.gradients(unfused(act, x, w, b), g, List.of(x, w, b), true);
-        }
+    @Override
+    public Workspace.Lease lease() {
+        return lease;
+    }
+
+    @Override
+    public Tensor outputGradientStorage() {
+        return lease.reusedTensor(OUTPUT_GRADIENT, a.dtype(), a.shape().dim(0), a.shape().dim(1));
+    }
+
+    @Override
+    public Tensor reference() {
+        return unfused(act, x, w, b);
+    }
+
+    @Override
+    public Tensor[] backward(Tensor g, GradientStorage storage) {
         int n = x.shape().dim(0);
         int in = w.shape().dim(1);
         int out = w.shape().dim(0);
-        Tensor dZ = act == Activation.IDENTITY ? g : ElementLoops.activationGradient(g, z, a, act, SCRATCH.get());
+        Tensor dZ = act == Activation.IDENTITY ? g
+                : ElementLoops.activationGradient(g, z, a, act, lease.tensor(DZ, g.dtype(), n, out));
         Tensor dX = null;
         Tensor dW = null;
         Tensor dB = null;
         if (x.requiresGrad()) {
-            dX = x.gradStorage();
+            dX = storage.of(0);
             gemm(dZ, w, dX, n, in, out, false, false);
         }
         if (w.requiresGrad()) {
-            dW = w.gradStorage();
+            dW = linear.weight().gradientStorage(w);
             gemm(dZ, x, dW, out, in, n, true, false);
         }
         if (b.requiresGrad()) {
-            dB = b.gradStorage();
+            dB = linear.bias().gradientStorage(b);
             ElementLoops.columnSums(dZ, dB);
         }
-        if (buffers != null) {
-            buffers.release(taken);
-        }
         return new Tensor[] {dX, dW, dB};
-    }
-
-    /** A (rows, cols) tensor over the reused array of {@code slot}, or over new storage if there are no buffers. */
-    private static Tensor storage(LayerBuffers buffers, int taken, LayerBuffers.Slot slot, DType dtype, int rows, int cols) {
-        return buffers == null ? Tensor.zeros(dtype, rows, cols) : buffers.tensor(taken, slot, dtype, rows, cols);
     }
 
     /** The same function from tensor operations (recorded when gradients are). */

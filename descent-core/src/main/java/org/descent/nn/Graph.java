@@ -52,6 +52,11 @@ public final class Graph extends Module {
         return inputSize;
     }
 
+    /** The nodes in the order they run; the last one is the output. */
+    public List<GraphNode> nodes() {
+        return nodes;
+    }
+
     @Override
     public Tensor forward(Tensor input) {
         if (input.shape().rank() != 2 || input.shape().dim(1) != inputSize) {

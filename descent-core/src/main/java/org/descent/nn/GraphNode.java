@@ -2,8 +2,15 @@ package org.descent.nn;
 
 import java.util.List;
 
-/** One step of a {@link Graph}: {@code module} applied to its {@code inputs} joined by {@code combine}. */
-record GraphNode(String name, Module module, Combine combine, List<String> inputs, int outputSize) {
+/**
+ * One step of a {@link Graph}: {@code module} applied to its {@code inputs} joined by
+ * {@code combine}, giving {@code outputSize} features (−1 if unknown).
+ */
+public record GraphNode(String name, Module module, Combine combine, List<String> inputs, int outputSize) {
+
+    public GraphNode {
+        inputs = List.copyOf(inputs);
+    }
 
     /** E.g. {@code Linear(in=7, out=2) <- concat(input, a2)}. */
     String describe() {

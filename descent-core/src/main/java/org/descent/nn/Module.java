@@ -7,16 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.descent.DescentException;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
 
 /**
- * A differentiable piece of a network: {@link #forward} plus the parameters it owns and the
- * modules it contains. Parameters get stable dotted names from the module tree
- * ({@code layers.0.weight}), which model files and optimizers rely on.
+ * A differentiable piece of a network: {@link #forward} plus the parameters (trained) and
+ * buffers (not trained: running statistics, counters) it owns and the modules it contains. Both
+ * get stable dotted names from the module tree ({@code layers.0.weight}), which optimizers and
+ * the one {@link #state() state map} rely on; the model file, the checkpoint and Spark's weight
+ * transfer all save and load that map. {@link #train()} and {@link #eval()} reach every
+ * sub-module.
  */
 public abstract class Module {
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<String, Buffer> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
 
@@ -38,9 +43,26 @@ public abstract class Module {
     }
 
     protected final Parameter addParameter(String name, Tensor initial) {
+        checkNewName(name);
         Parameter p = new Parameter(initial);
         parameters.put(name, p);
         return p;
+    }
+
+    /** Registers non-trained state {@code name} (part of {@link #state()}, not of the parameters). */
+    protected final Buffer addBuffer(String name, Tensor initial) {
+        checkNewName(name);
+        Buffer b = new Buffer(initial);
+        buffers.put(name, b);
+        return b;
+    }
+
+    private void checkNewName(String name) {
+        if (name == null || name.isEmpty() || name.contains(".") || parameters.containsKey(name)
+                || buffers.containsKey(name)) {
+            throw new DescentException(getClass().getSimpleName() + ": parameter or buffer name '" + name
+                    + "' must be non-empty, without '.', and not used twice in one module");
+        }
     }
 
     protected final <M extends Module> M addModule(String name, M module) {
@@ -72,6 +94,51 @@ public abstract class Module {
         return all;
     }
 
+    /** Every buffer of this module and its sub-modules, by dotted name, each listed once, like {@link #namedParameters()}. */
+    public Map<String, Buffer> namedBuffers() {
+        Map<String, Buffer> all = new LinkedHashMap<>(buffers);
+        Set<Buffer> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(buffers.values());
+        for (Map.Entry<String, Module> child : children.entrySet()) {
+            child.getValue().namedBuffers().forEach((name, b) -> {
+                if (seen.add(b)) {
+                    all.put(child.getKey() + "." + name, b);
+                }
+            });
+        }
+        return all;
+    }
+
+    /**
+     * The state map, like PyTorch's {@code state_dict()}: every parameter's and buffer's current
+     * value by dotted name, the parameters first. A new map each call; the tensors are the live
+     * values (not copies).
+     */
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        namedParameters().forEach((name, p) -> state.put(name, p.value()));
+        namedBuffers().forEach((name, b) -> state.put(name, b.value()));
+        return state;
+    }
+
+    /**
+     * Checks that {@code state} has exactly this module's state names with the same shapes,
+     * changing nothing; the error names {@code source}, the entry and both shapes.
+     */
+    public void checkState(Map<String, Tensor> state, String source) {
+        StateCheck.check(this, state, source);
+    }
+
+    /**
+     * Replaces every parameter and buffer by its tensor in {@code state} (kept in that tensor's
+     * dtype), after {@link #checkState} has accepted the whole map: a refused map changes nothing.
+     */
+    public void loadState(Map<String, Tensor> state, String source) {
+        checkState(state, source);
+        namedParameters().forEach((name, p) -> p.set(state.get(name), name));
+        namedBuffers().forEach((name, b) -> b.set(state.get(name), name));
+    }
+
     public List<Parameter> parameters() {
         return new ArrayList<>(namedParameters().values());
     }
@@ -88,18 +155,23 @@ public abstract class Module {
         parameters().forEach(Parameter::zeroGrad);
     }
 
-    /** Converts every parameter to {@code dtype} (float64 for gradient checks). */
+    /** Converts every parameter and buffer to {@code dtype} (float64 for gradient checks). */
     public Module to(DType dtype) {
         namedParameters().forEach((name, p) -> p.set(p.value().copy(dtype), name));
+        namedBuffers().forEach((name, b) -> b.set(b.value().copy(dtype), name));
         return this;
     }
 
-    /** Training mode (the default); modules that behave differently at evaluation read it. */
+    /**
+     * Training mode (the default), set on this module and every sub-module; modules that behave
+     * differently at evaluation (dropout, running statistics) read {@link #isTraining()}.
+     */
     public Module train() {
         setTraining(true);
         return this;
     }
 
+    /** Evaluation mode, set on this module and every sub-module. */
     public Module eval() {
         setTraining(false);
         return this;

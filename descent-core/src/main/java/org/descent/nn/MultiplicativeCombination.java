@@ -47,6 +47,19 @@ public final class MultiplicativeCombination extends Module {
         this.alpha = addParameter("alpha", Tensor.uniform(random, -bound, bound, DType.FLOAT32, units, outFeatures));
     }
 
+    public int inFeatures() {
+        return inFeatures;
+    }
+
+    /** The number of units l, the inner dimension. */
+    public int units() {
+        return units;
+    }
+
+    public int outFeatures() {
+        return outFeatures;
+    }
+
     /** The inner affine map, holding {@code linear.weight} and {@code linear.bias}. */
     public Linear linear() {
         return linear;

@@ -4,6 +4,7 @@ import java.util.List;
 import org.descent.autograd.OutputReuse;
 import org.descent.tensor.ShapeException;
 import org.descent.tensor.Tensor;
+import org.descent.tensor.Workspace;
 
 /**
  * Modules applied one after another; the i-th is named {@code layers.i}. The chain of sizes is
@@ -13,26 +14,26 @@ import org.descent.tensor.Tensor;
  * <p>A {@link Linear} layer followed by {@link Relu}, {@link Sigmoid} or {@link Tanh} runs as one
  * fused node (see {@link FusedLinear}): same values, gradients and parameter names, fewer passes
  * over memory. The other layers run one by one. The hidden outputs, pre-activations and the
- * gradients passed between fused layers live in storage reused from step to step
- * ({@link LayerBuffers}); an output that leaves the chain of Linear layers is new, except for the
- * final output of a training forward pass inside an {@link OutputReuse} scope.
+ * gradients passed between fused layers live in storage reused from step to step (a
+ * {@link Workspace} per fused layer); an output that leaves the chain of Linear layers is new,
+ * except for the final output of a training forward pass inside an {@link OutputReuse} scope.
  */
 public final class Sequential extends Module {
     private final List<Module> layers;
     /** For each Linear layer followed by ReLU, σ or tanh: that activation, fused into it; else null. */
     private final FusedLinear.Activation[] fused;
     /** Reused storage of each fused layer (null for the others). */
-    private final LayerBuffers[] buffers;
+    private final Workspace[] buffers;
 
     public Sequential(Module... layers) {
         this.layers = List.of(layers);
         this.fused = new FusedLinear.Activation[layers.length];
-        this.buffers = new LayerBuffers[layers.length];
+        this.buffers = new Workspace[layers.length];
         for (int i = 0; i < layers.length; i++) {
             if (layers[i] instanceof Linear) {
                 FusedLinear.Activation next = i + 1 < layers.length ? FusedLinear.activationOf(layers[i + 1]) : null;
                 fused[i] = next != null ? next : FusedLinear.Activation.IDENTITY;
-                buffers[i] = new LayerBuffers("layers." + i);
+                buffers[i] = FusedLinear.workspace("layers." + i);
             }
         }
         int size = -1;

@@ -3,7 +3,7 @@ package org.descent.optim;
 import java.util.List;
 import java.util.Map;
 import org.descent.nn.Parameter;
-import org.descent.tensor.Kernels;
+import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Tensor;
 
 /**

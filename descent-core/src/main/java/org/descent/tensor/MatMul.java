@@ -1,5 +1,7 @@
 package org.descent.tensor;
 
+import org.descent.internal.kernel.Kernels;
+
 /**
  * Matrix product {@code C = op(A) · op(B)} of 2-D tensors, either operand optionally transposed
  * in place of a copy. With {@code dL/dC = G}: {@code dL/dA = G · Bᵀ} and {@code dL/dB = Aᵀ · G},

@@ -1,112 +1,23 @@
 package org.descent.tensor;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntConsumer;
-import org.descent.DescentException;
+import org.descent.internal.kernel.KernelThreads;
 
 /**
  * How many threads the kernels may use (default 1). Work is cut into pieces whose bounds depend
  * only on the shapes, never on this number, and each piece is computed whole by one thread, so
  * results are bitwise identical for any thread count.
- *
- * <p>The calling thread works too: it and up to {@code threads − 1} helper threads take the
- * pieces one at a time from a shared counter. A helper that gets a core late finds the pieces
- * taken and leaves, so a busy core slows a product down at most to the one-thread speed instead
- * of stalling it. Idle threads block (helpers on their queue, the caller parked until the last
- * piece it waits for is done); nothing spins.
  */
 public final class Parallelism {
-    private static volatile int threads = 1;
-    private static ExecutorService helpers;
-
     private Parallelism() {
     }
 
     /** The number of threads kernels may use. */
     public static int threads() {
-        return threads;
+        return KernelThreads.threads();
     }
 
     /** Sets the number of threads kernels may use, from 1 up to 256. */
-    public static synchronized void setThreads(int count) {
-        if (count < 1 || count > 256) {
-            throw new DescentException("thread count must be between 1 and 256, got " + count);
-        }
-        if (count != threads && helpers != null) {
-            helpers.shutdown();
-            helpers = null;
-        }
-        threads = count;
-    }
-
-    private static synchronized ExecutorService helpers() {
-        if (helpers == null) {
-            helpers = Executors.newFixedThreadPool(threads - 1, runnable -> {
-                Thread thread = new Thread(runnable, "descent-kernel");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return helpers;
-    }
-
-    /** Runs {@code body} for every index in 0..count-1, spread over the threads; returns when all are done. */
-    static void forEach(int count, IntConsumer body) {
-        int n = threads;
-        if (n == 1 || count == 1) {
-            for (int i = 0; i < count; i++) {
-                body.accept(i);
-            }
-            return;
-        }
-        Job job = new Job(count, body, Thread.currentThread());
-        ExecutorService pool = helpers();
-        for (int h = 0; h < Math.min(n, count) - 1; h++) {
-            pool.execute(job::work);
-        }
-        job.work();
-        while (job.done.get() < count) {
-            LockSupport.park(job);
-        }
-        Throwable failure = job.failure.get();
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure != null) {
-            throw new DescentException("a kernel thread failed: " + failure, failure);
-        }
-    }
-
-    /** Pieces handed out by a counter; the caller is unparked when the last one is done. */
-    private static final class Job {
-        final AtomicInteger next = new AtomicInteger();
-        final AtomicInteger done = new AtomicInteger();
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
-        final int count;
-        final IntConsumer body;
-        final Thread caller;
-
-        Job(int count, IntConsumer body, Thread caller) {
-            this.count = count;
-            this.body = body;
-            this.caller = caller;
-        }
-
-        void work() {
-            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                try {
-                    body.accept(i);
-                } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
-                }
-                if (done.incrementAndGet() == count) {
-                    LockSupport.unpark(caller);
-                }
-            }
-        }
+    public static void setThreads(int count) {
+        KernelThreads.setThreads(count);
     }
 }

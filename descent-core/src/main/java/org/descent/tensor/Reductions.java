@@ -72,7 +72,7 @@ final class Reductions {
         Shape shape = x.shape();
         int a = shape.normalizeAxis(axis);
         Tensor m;
-        try (var scope = org.descent.autograd.NoGrad.enter()) {
+        try (GradMode.Off scope = GradMode.off()) {
             m = x.max(a, true);
             for (int i = 0; i < m.size(); i++) {
                 if (!Double.isFinite(m.get(i))) {

@@ -1,19 +1,14 @@
 package org.descent.tensor;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.descent.DescentException;
-import org.descent.autograd.Backprop;
-import org.descent.autograd.BackwardRule;
-import org.descent.autograd.NoGrad;
-import org.descent.autograd.Node;
 
 /**
  * A dense, row-major array of float32 or float64 values with an optional place in the autograd
- * graph. Operations return new tensors; the few that write in place say so in their name. When
- * any input {@link #requiresGrad()} (and no {@link NoGrad} scope is open) an operation records a
+ * graph: the user's API (the loops live in package-private classes beside it). Operations return
+ * new tensors; the few that write in place say so in their name. When any input
+ * {@link #requiresGrad()} (and no {@code autograd.NoGrad} scope is open) an operation records a
  * {@link Node}, and {@link #backward()} fills the {@link #grad()} of the leaves.
  */
 public final class Tensor {
@@ -24,13 +19,6 @@ public final class Tensor {
     private boolean requiresGrad;
     private Node node;
     private Tensor grad;
-    /** Gradient storage this leaf owns, reused from step to step (see {@link #takeGradBuffer()}). */
-    private Tensor ownedGrad;
-    /** For a computed tensor: storage its operation lends, once, for its gradient (see {@link #lendGradBuffer}). */
-    private Supplier<Tensor> gradLender;
-    /** The owned buffer has been this tensor's {@link #grad()} since the last {@link #zeroGrad()}. */
-    private boolean ownedGradInUse;
-    private boolean ownedGradSpare;
 
     Tensor(Shape shape, float[] floats, double[] doubles) {
         this.shape = shape;
@@ -61,41 +49,16 @@ public final class Tensor {
         return dtype == DType.FLOAT32 ? new Tensor(s, new float[s.size()], null) : new Tensor(s, null, new double[s.size()]);
     }
 
-    public static Tensor full(DType dtype, double value, int... dims) {
-        Tensor t = zeros(dtype, dims);
-        if (t.floats != null) {
-            Arrays.fill(t.floats, (float) value);
-        } else {
-            Arrays.fill(t.doubles, value);
-        }
-        return t;
-    }
-
-    public static Tensor ones(DType dtype, int... dims) {
-        return full(dtype, 1.0, dims);
-    }
-
+    public static Tensor full(DType dtype, double value, int... dims) { return Values.filled(dtype, value, dims); }
+    public static Tensor ones(DType dtype, int... dims) { return full(dtype, 1.0, dims); }
     /** A tensor of shape [] holding one value. */
-    public static Tensor scalar(double value, DType dtype) {
-        return full(dtype, value, new int[0]);
-    }
-
+    public static Tensor scalar(double value, DType dtype) { return full(dtype, value, new int[0]); }
     /** Independent standard normal values from {@code random}. */
-    public static Tensor randn(Random random, DType dtype, int... dims) {
-        Tensor t = zeros(dtype, dims);
-        for (int i = 0; i < t.size(); i++) {
-            t.set(i, random.nextGaussian());
-        }
-        return t;
-    }
+    public static Tensor randn(Random random, DType dtype, int... dims) { return Values.randn(random, dtype, dims); }
 
     /** Independent values uniform in [low, high) from {@code random}. */
     public static Tensor uniform(Random random, double low, double high, DType dtype, int... dims) {
-        Tensor t = zeros(dtype, dims);
-        for (int i = 0; i < t.size(); i++) {
-            t.set(i, low + (high - low) * random.nextDouble());
-        }
-        return t;
+        return Values.uniform(random, low, high, dtype, dims);
     }
 
     /** A tensor of the same dtype as this one, over new storage. */
@@ -105,38 +68,13 @@ public final class Tensor {
 
     // ---- data ------------------------------------------------------------------------------
 
-    public Shape shape() {
-        return shape;
-    }
-
-    public DType dtype() {
-        return floats != null ? DType.FLOAT32 : DType.FLOAT64;
-    }
-
-    public int size() {
-        return size;
-    }
-
+    public Shape shape() { return shape; }
+    public DType dtype() { return floats != null ? DType.FLOAT32 : DType.FLOAT64; }
+    public int size() { return size; }
     /** Element at flat row-major index {@code i}. */
-    public double get(int i) {
-        return floats != null ? floats[i] : doubles[i];
-    }
-
+    public double get(int i) { return floats != null ? floats[i] : doubles[i]; }
     /** Element at the given index in each dimension. */
-    public double at(int... index) {
-        if (index.length != shape.rank()) {
-            throw new ShapeException("index " + Arrays.toString(index) + " does not fit shape " + shape);
-        }
-        int[] strides = shape.strides();
-        int flat = 0;
-        for (int i = 0; i < index.length; i++) {
-            if (index[i] < 0 || index[i] >= shape.dim(i)) {
-                throw new ShapeException("index " + Arrays.toString(index) + " is out of bounds for shape " + shape);
-            }
-            flat += index[i] * strides[i];
-        }
-        return get(flat);
-    }
+    public double at(int... index) { return get(Values.flatIndex(shape, index)); }
 
     /** Writes one element in place; for building data, not for tensors in a graph. */
     public void set(int i, double value) {
@@ -156,76 +94,27 @@ public final class Tensor {
     }
 
     /** A copy of the values as float64. */
-    public double[] toDoubleArray() {
-        double[] out = new double[size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = get(i);
-        }
-        return out;
-    }
-
+    public double[] toDoubleArray() { return Values.toDoubles(this); }
     /** The live float32 storage (no copy), for kernels and optimizers; null for float64. */
-    public float[] floatData() {
-        return floats;
-    }
-
+    public float[] floatData() { return floats; }
     /** The live float64 storage (no copy), for kernels and optimizers; null for float32. */
-    public double[] doubleData() {
-        return doubles;
-    }
-
+    public double[] doubleData() { return doubles; }
     /** A copy with no graph, in the given dtype. */
-    public Tensor copy(DType dtype) {
-        Tensor out = zeros(dtype, shape.dims());
-        for (int i = 0; i < size(); i++) {
-            out.set(i, get(i));
-        }
-        return out;
-    }
-
+    public Tensor copy(DType dtype) { return Values.copy(this, dtype); }
     /** The same values, cut from the graph (shares storage, like PyTorch's {@code detach()}). */
-    public Tensor detach() {
-        return new Tensor(shape, floats, doubles);
-    }
-
+    public Tensor detach() { return new Tensor(shape, floats, doubles); }
     /**
      * {@code this += alpha · other}, in place, with no graph: for optimizers. In float32 the
-     * arithmetic is float32 (alpha rounded to float), as in PyTorch, on the
-     * {@link Kernels#axpy} kernel.
+     * arithmetic is float32 (alpha rounded to float), as in PyTorch, on the axpy kernel.
      */
-    public void addInPlace(double alpha, Tensor other) {
-        Ops.requireSameShape("addInPlace", this, other);
-        if (floats != null && other.floats != null) {
-            Kernels.active().axpy((float) alpha, other.floats, floats, size);
-            return;
-        }
-        for (int i = 0; i < size(); i++) {
-            set(i, get(i) + alpha * other.get(i));
-        }
-    }
-
+    public void addInPlace(double alpha, Tensor other) { Values.addInPlace(this, alpha, other); }
     /** Overwrites the values with those of {@code other} (same shape), with no graph. */
-    public void copyFromInPlace(Tensor other) {
-        Ops.requireSameShape("copyFromInPlace", this, other);
-        for (int i = 0; i < size(); i++) {
-            set(i, other.get(i));
-        }
-    }
-
-    public boolean allFinite() {
-        for (int i = 0; i < size(); i++) {
-            if (!Double.isFinite(get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
+    public void copyFromInPlace(Tensor other) { Values.copyInto(this, other); }
+    public boolean allFinite() { return Values.allFinite(this); }
 
     // ---- autograd --------------------------------------------------------------------------
 
-    public boolean requiresGrad() {
-        return requiresGrad;
-    }
+    public boolean requiresGrad() { return requiresGrad; }
 
     /** Marks a leaf tensor (a parameter or an input) as one whose gradient is wanted. */
     public Tensor requiresGrad(boolean value) {
@@ -237,98 +126,22 @@ public final class Tensor {
     }
 
     /** The operation that produced this tensor, or null for a leaf. */
-    public Node node() {
-        return node;
-    }
-
+    public Node node() { return node; }
     /** The accumulated gradient of a leaf after {@link #backward()}, or null. */
-    public Tensor grad() {
-        return grad;
-    }
-
-    /**
-     * Drops the gradient. If it was this tensor's own buffer ({@link #takeGradBuffer()}), the
-     * next backward pass writes into that storage again, so a reference to the old
-     * {@link #grad()} sees the new values (as PyTorch's {@code zero_grad(set_to_none=False)}):
-     * copy a gradient to keep it.
-     */
-    public void zeroGrad() {
-        ownedGradSpare |= ownedGradInUse;
-        ownedGradInUse = false;
-        grad = null;
-    }
-
-    /**
-     * For backward rules that write a gradient themselves, so that steady-state training
-     * allocates no new gradient per step: storage of this tensor's shape and dtype to be
-     * overwritten with the gradient of this tensor and returned as it, or null (then the rule
-     * allocates a fresh tensor).
-     * <ul>
-     * <li>For a leaf: storage only this leaf owns. Null while it is in use (the gradient of this
-     * tensor, or handed out before); it is free again after {@link #zeroGrad()}.
-     * <li>For a computed tensor: the storage its operation lent with {@link #lendGradBuffer}, at
-     * most once per graph. Backprop hands that gradient only to the lending operation's own
-     * backward rule (and {@link Backprop#gradients} returns a copy), so nobody keeps it.
-     * </ul>
-     */
-    public Tensor takeGradBuffer() {
-        if (node != null) {
-            Supplier<Tensor> lender = gradLender;
-            gradLender = null;
-            return lender == null ? null : lender.get();
-        }
-        if (!requiresGrad) {
-            return null;
-        }
-        if (ownedGrad == null) {
-            ownedGrad = blank(shape);
-            return ownedGrad;
-        }
-        if (ownedGradSpare) {
-            ownedGradSpare = false;
-            return ownedGrad;
-        }
-        return null;
-    }
-
-    /**
-     * Where a backward rule writes the gradient of this tensor: the storage
-     * {@link #takeGradBuffer()} offers, else a new zeroed tensor of this shape and dtype.
-     */
-    public Tensor gradStorage() {
-        Tensor offered = takeGradBuffer();
-        return offered != null ? offered : zeros(dtype(), shape.dims());
-    }
-
-    /**
-     * For an operation whose backward rule reads the gradient at its output and keeps nothing of
-     * it (the fused layers): lends storage, reused from step to step, to whichever rule computes
-     * the gradient of this computed tensor first (see {@link #takeGradBuffer()}). The
-     * {@code lender} gives that storage, or null if the operation can no longer lend it (its
-     * storage was taken by a later graph). Returns this tensor.
-     */
-    public Tensor lendGradBuffer(Supplier<Tensor> lender) {
-        if (node == null) {
-            throw new DescentException("lendGradBuffer() on a leaf tensor: only an operation's output can be lent"
-                    + " gradient storage");
-        }
-        gradLender = lender;
-        return this;
-    }
+    public Tensor grad() { return grad; }
+    /** Drops the gradient (see {@code nn.Parameter#zeroGrad()} for a parameter's reused storage). */
+    public void zeroGrad() { grad = null; }
 
     /** Adds {@code g} to this leaf's gradient (what backward does for every leaf). */
     public void accumulateGrad(Tensor g) {
         Ops.requireSameShape("accumulateGrad", this, g);
-        ownedGradInUse |= g == ownedGrad;
-        try (NoGrad scope = NoGrad.enter()) {
+        try (GradMode.Off scope = GradMode.off()) {
             grad = grad == null ? g : grad.add(g);
         }
     }
 
     /** Backpropagates from this one-element tensor (a loss) into the leaves' {@link #grad()}. */
-    public void backward() {
-        backward(false);
-    }
+    public void backward() { backward(false); }
 
     /** As {@link #backward()}; with {@code createGraph} the gradients can be differentiated again. */
     public void backward(boolean createGraph) {
@@ -336,21 +149,30 @@ public final class Tensor {
             throw new ShapeException("backward() needs a one-element output such as a loss, got shape " + shape
                     + "; use Backprop.backward(output, seed, createGraph) for other shapes");
         }
-        Backprop.backward(this, ones(dtype(), shape.dims()), createGraph);
+        BackwardPass.backward(this, ones(dtype(), shape.dims()), createGraph);
     }
 
     /**
      * Records {@code this} as the result of {@code operation} on {@code inputs}, if gradients are
-     * being recorded and any input requires them. For {@link org.descent.autograd.Function} and
-     * the operations in this package.
+     * being recorded and any input requires them. For {@code autograd.Function} and the
+     * operations in this package. Returns this tensor.
      */
     public Tensor recordedFrom(String operation, BackwardRule rule, Tensor... inputs) {
-        if (NoGrad.active()) {
+        return record(operation, rule, null, inputs);
+    }
+
+    /** As {@link #recordedFrom(String, BackwardRule, Tensor...)}, for a fused node (a fast layer or loss). */
+    public Tensor recordedFrom(String operation, FusedRule rule, Tensor... inputs) {
+        return record(operation, null, rule, inputs);
+    }
+
+    private Tensor record(String operation, BackwardRule rule, FusedRule fused, Tensor... inputs) {
+        if (!GradMode.enabled()) {
             return this;
         }
         for (Tensor input : inputs) {
             if (input.requiresGrad) {
-                node = new Node(operation, List.of(inputs), rule);
+                node = new Node(operation, List.of(inputs), rule, fused);
                 requiresGrad = true;
                 return this;
             }
@@ -421,17 +243,5 @@ public final class Tensor {
     public Tensor to(DType dtype) { return Ops.convert(this, dtype); }
 
     @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder("Tensor(").append(dtype()).append(' ').append(shape).append(' ');
-        int n = Math.min(size(), 8);
-        sb.append('[');
-        for (int i = 0; i < n; i++) {
-            sb.append(i > 0 ? ", " : "").append((float) get(i));
-        }
-        sb.append(size() > n ? ", ...]" : "]");
-        if (node != null) {
-            sb.append(" from ").append(node.operation());
-        }
-        return sb.append(')').toString();
-    }
+    public String toString() { return Values.describe(this); }
 }

@@ -1,6 +1,7 @@
 package org.descent.tensor;
 
 import java.util.function.DoubleUnaryOperator;
+import org.descent.internal.kernel.Kernels;
 
 /**
  * Element-wise functions as a table: each row is the function and its derivative rule, written

@@ -7,19 +7,19 @@ import org.descent.DescentException;
 import org.descent.io.Safetensors;
 import org.descent.io.SafetensorsContent;
 import org.descent.nn.Module;
-import org.descent.nn.Parameter;
 import org.descent.optim.Optimizer;
 import org.descent.tensor.Tensor;
 
 /**
- * A training run's state after a whole epoch, so that it resumes exactly: the weights, the
- * optimizer's state (step count, velocities or moments) and the number of epochs done. The batch
+ * A training run's state after a whole epoch, so that it resumes exactly: the network's
+ * {@link Module#state() state} (parameters and buffers), the optimizer's state (step count, velocities or moments) and the number of epochs done. The batch
  * order of an epoch depends only on (seed, epoch), so nothing else is needed for a resumed run to
  * produce the same weights, bit for bit, as an uninterrupted one.
  *
- * <p>The file is safetensors: {@code model.<parameter>} and {@code optimizer.<state>} tensors, and
- * {@code __metadata__} with {@code descent.checkpoint = 1}, {@code epoch} and {@code optimizer}.
- * It is written atomically.
+ * <p>The file is safetensors: {@code model.<name>} tensors (the state map: every parameter and
+ * buffer), {@code optimizer.<state>} tensors, and {@code __metadata__} with
+ * {@code descent.checkpoint = 1}, {@code epoch} and {@code optimizer}. It is written atomically.
+ * Restoring checks the metadata and every tensor's name and shape before anything changes.
  */
 public final class Checkpoint {
     private static final String FORMAT_KEY = "descent.checkpoint";
@@ -30,9 +30,21 @@ public final class Checkpoint {
     private Checkpoint() {
     }
 
+    private static int epoch(Path path, String value) {
+        try {
+            int epoch = Integer.parseInt(value);
+            if (epoch >= 0) {
+                return epoch;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new DescentException(path + " has epoch '" + value + "' in its metadata; expected the number of epochs done");
+    }
+
     public static void save(Path path, Module model, Optimizer optimizer, int epochsDone) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
-        model.namedParameters().forEach((name, p) -> tensors.put(MODEL + name, p.value()));
+        model.state().forEach((name, t) -> tensors.put(MODEL + name, t));
         optimizer.state().forEach((name, t) -> tensors.put(OPTIMIZER + name, t));
         Map<String, String> metadata = Map.of(FORMAT_KEY, FORMAT, "epoch", String.valueOf(epochsDone),
                 "optimizer", optimizer.getClass().getSimpleName());
@@ -61,20 +73,24 @@ public final class Checkpoint {
                 weights.put(name.substring(MODEL.length()), t);
             }
         });
-        Map<String, Parameter> parameters = model.namedParameters();
-        if (!weights.keySet().equals(parameters.keySet())) {
-            throw new DescentException(path + " holds the parameters " + weights.keySet() + " but the network has "
-                    + parameters.keySet() + "; resume with the same network");
+        int epoch = epoch(path, metadata.get("epoch"));
+        Map<String, Tensor> state = model.state();
+        if (!weights.keySet().equals(state.keySet())) {
+            throw new DescentException(path + " holds the parameters and buffers " + weights.keySet()
+                    + " but the network has " + state.keySet() + "; resume with the same network");
         }
-        parameters.forEach((name, p) -> {
-            if (!weights.get(name).shape().equals(p.value().shape())) {
+        Map<String, Tensor> converted = new LinkedHashMap<>();
+        state.forEach((name, t) -> {
+            if (!weights.get(name).shape().equals(t.shape())) {
                 throw new DescentException(path + " was written for another network: its " + name + " has shape "
-                        + weights.get(name).shape() + " but this network's has shape " + p.value().shape()
+                        + weights.get(name).shape() + " but this network's has shape " + t.shape()
                         + "; resume with the same network");
             }
+            converted.put(name, weights.get(name).copy(t.dtype()));
         });
-        parameters.forEach((name, p) -> p.set(weights.get(name).copy(p.value().dtype()), name));
+        model.checkState(converted, path.toString());
         optimizer.loadState(optimizerState);
-        return Integer.parseInt(metadata.get("epoch"));
+        model.loadState(converted, path.toString());
+        return epoch;
     }
 }

@@ -1,20 +1,21 @@
 package org.descent.train;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.descent.DescentException;
-import org.descent.nn.Parameter;
 import org.descent.tensor.Tensor;
 
 /**
  * Stops when the validation loss has not improved for {@code patience} epochs and puts back
- * the weights of the best epoch, like Keras' {@code EarlyStopping(restore_best_weights=True)}.
+ * the weights of the best epoch, like Keras' {@code EarlyStopping(restore_best_weights=True)}:
+ * the whole {@link org.descent.nn.Module#state() state}, so buffers (running statistics) come back
+ * with the weights they belong to. Values are copied in place; the parameters stay the same objects.
  */
 public final class EarlyStopping implements TrainingListener {
     private final int patience;
     private double best = Double.POSITIVE_INFINITY;
     private int bestEpoch;
-    private List<Tensor> bestWeights;
+    private Map<String, Tensor> bestState;
 
     public EarlyStopping(int patience) {
         if (patience < 1) {
@@ -31,10 +32,8 @@ public final class EarlyStopping implements TrainingListener {
         if (epoch.validationLoss() < best) {
             best = epoch.validationLoss();
             bestEpoch = epoch.epoch();
-            bestWeights = new ArrayList<>();
-            for (Parameter p : trainer.model().parameters()) {
-                bestWeights.add(p.value().copy(p.value().dtype()));
-            }
+            bestState = new LinkedHashMap<>();
+            trainer.model().state().forEach((name, t) -> bestState.put(name, t.copy(t.dtype())));
         } else if (epoch.epoch() - bestEpoch >= patience) {
             trainer.stop(String.format("early stopping: validation loss has not improved for %d epochs"
                     + " (best %.5f at epoch %d, weights restored)", patience, best, bestEpoch));
@@ -43,11 +42,8 @@ public final class EarlyStopping implements TrainingListener {
 
     @Override
     public void onEnd(Trainer trainer, History history) {
-        if (bestWeights != null && history.last().epoch() != bestEpoch) {
-            List<Parameter> parameters = trainer.model().parameters();
-            for (int i = 0; i < parameters.size(); i++) {
-                parameters.get(i).value().copyFromInPlace(bestWeights.get(i));
-            }
+        if (bestState != null && history.last().epoch() != bestEpoch) {
+            trainer.model().state().forEach((name, t) -> t.copyFromInPlace(bestState.get(name)));
         }
     }
 }

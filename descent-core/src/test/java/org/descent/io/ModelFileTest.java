@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Random;
 import org.descent.DescentException;
 import org.descent.data.Normalize;
+import org.descent.nn.LayerSpec;
+import org.descent.nn.Module;
 import org.descent.nn.Parameter;
 import org.descent.nn.Sequential;
 import org.descent.tensor.DType;
@@ -37,7 +39,7 @@ class ModelFileTest {
         }
     }
 
-    private static void assertSameParameters(Sequential expected, Sequential actual) {
+    private static void assertSameParameters(Module expected, Module actual) {
         Map<String, Parameter> a = actual.namedParameters();
         expected.namedParameters().forEach((name, p) -> {
             assertEquals(p.value().dtype(), a.get(name).value().dtype(), name);
@@ -56,7 +58,7 @@ class ModelFileTest {
         assertEquals(model.spec(), loaded.spec());
         assertSameParameters(model.network(), loaded.network());
         SafetensorsContent raw = Safetensors.read(file);
-        assertEquals("1", raw.metadata().get("descent.format"));
+        assertEquals("2", raw.metadata().get("descent.format"));
         assertEquals(model.spec().toJson(), raw.metadata().get("descent.spec"));
     }
 
@@ -79,7 +81,7 @@ class ModelFileTest {
     void refusesWeightsOfAnotherArchitecture() {
         Path file = dir.resolve("wide.safetensors");
         ModelFile.save(file, Model.create(smallSpec(8), new Random(1)));
-        Sequential narrow = smallSpec(4).build(new Random(2));
+        Module narrow = smallSpec(4).build(new Random(2));
         Tensor before = narrow.namedParameters().get("layers.0.weight").value();
         assertMessage(() -> ModelFile.loadWeights(file, narrow), file.toString(), "parameter 'layers.0.weight'",
                 "[4, 3] in the network", "[8, 3] in the file", "another architecture");
@@ -88,7 +90,7 @@ class ModelFileTest {
 
     @Test
     void namesMissingAndExtraParameters() {
-        Sequential net = smallSpec(4).build(new Random(2));
+        Module net = smallSpec(4).build(new Random(2));
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         net.namedParameters().forEach((name, p) -> tensors.put(name, p.value()));
         tensors.remove("layers.2.bias");
@@ -111,16 +113,16 @@ class ModelFileTest {
         Safetensors.write(plain, new SafetensorsContent(none));
         assertMessage(() -> ModelFile.load(plain), plain.toString(), "not a Descent model file", "descent.format");
         Path future = dir.resolve("future.safetensors");
-        Safetensors.write(future, new SafetensorsContent(none, Map.of("descent.format", "2", "descent.spec", "{}")));
-        assertMessage(() -> ModelFile.load(future), future.toString(), "model format '2'", "reads format 1");
+        Safetensors.write(future, new SafetensorsContent(none, Map.of("descent.format", "3", "descent.spec", "{}")));
+        assertMessage(() -> ModelFile.load(future), future.toString(), "model format '3'", "reads formats 1 and 2");
         Path noSpec = dir.resolve("nospec.safetensors");
-        Safetensors.write(noSpec, new SafetensorsContent(none, Map.of("descent.format", "1")));
+        Safetensors.write(noSpec, new SafetensorsContent(none, Map.of("descent.format", "2")));
         assertMessage(() -> ModelFile.load(noSpec), "no 'descent.spec'");
     }
 
     @Test
     void refusesANetworkThatDoesNotMatchItsSpec() {
-        Sequential other = smallSpec(4).build(new Random(1));
+        Module other = smallSpec(4).build(new Random(1));
         assertMessage(() -> new Model(NetworkSpecTest.mnistMlp(), other), "does not have the spec's layers");
         NetworkSpec wider = new NetworkSpec(5, smallSpec(4).layers(), "regression", "l2", 0, List.of(), null);
         assertMessage(() -> new Model(wider, other), "does not fit the spec's 5 inputs", "layers.0");

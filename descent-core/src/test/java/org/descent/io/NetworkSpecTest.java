@@ -10,6 +10,8 @@ import java.util.Random;
 import org.descent.DescentException;
 import org.descent.data.Dataset;
 import org.descent.data.Normalize;
+import org.descent.nn.LayerArguments;
+import org.descent.nn.LayerSpec;
 import org.descent.nn.Linear;
 import org.descent.nn.Relu;
 import org.descent.nn.Sequential;
@@ -36,14 +38,14 @@ class NetworkSpecTest {
     @Test
     void buildsTheDescribedSequential() {
         NetworkSpec spec = mnistMlp();
-        Sequential net = spec.build(new Random(1));
+        Sequential net = (Sequential) spec.build(new Random(1));
         assertEquals("784 → Linear(256) → relu → Linear(128) → relu → Linear(10)", spec.architecture());
         assertEquals(10, spec.outputSize());
         assertEquals(List.of("layers.0.weight", "layers.0.bias", "layers.2.weight", "layers.2.bias", "layers.4.weight",
                 "layers.4.bias"), List.copyOf(net.namedParameters().keySet()));
         assertEquals(Shape.of(128, 256), net.namedParameters().get("layers.2.weight").shape());
         assertTrue(net.layers().get(1) instanceof Relu);
-        assertEquals(spec.layers(), LayerKinds.describe(net));
+        assertEquals(spec.topology(), Topology.of(net));
     }
 
     @Test
@@ -54,7 +56,7 @@ class NetworkSpecTest {
                 "regression", "l2", 0, List.of(), Normalize.minMax(new double[] {-1, 0.1, 2}, new double[] {1, 0.3, 2}));
         assertEquals(regression, NetworkSpec.fromJson(regression.toJson(), "test"));
         NetworkSpec plain = new NetworkSpec(2, List.of(LayerSpec.linear(1)), "regression", "l2", 0, List.of(), null);
-        assertEquals("{\"input_size\":2,\"layers\":[{\"kind\":\"linear\",\"size\":1}],\"task\":\"regression\","
+        assertEquals("{\"input_size\":2,\"layers\":[{\"kind\":\"linear\",\"out\":1}],\"task\":\"regression\","
                 + "\"loss\":\"l2\",\"class_count\":0,\"class_names\":[]}", plain.toJson());
         assertEquals(plain, NetworkSpec.fromJson(plain.toJson(), "test"));
         NetworkSpec smoothed = new NetworkSpec(2, List.of(LayerSpec.linear(3)), "multiclass", "cross_entropy", 3, List.of(),
@@ -78,7 +80,7 @@ class NetworkSpecTest {
         Random random = new Random(2);
         Sequential net = new Sequential(new Linear(2, 3, random), new Tanh(), new Linear(3, 1, random));
         assertEquals(List.of(LayerSpec.linear(3), LayerSpec.activation("tanh"), LayerSpec.linear(1)),
-                LayerKinds.describe(net));
+                Topology.of(net).layers());
     }
 
     @Test
@@ -106,22 +108,27 @@ class NetworkSpecTest {
         }
     }
 
-    /** The JSON the io.Standardize / io.MinMax records wrote before Normalize became the one type. */
+    /**
+     * The format-1 JSON the io.Standardize / io.MinMax records wrote before Normalize became the
+     * one type reads as before; format 2 writes it back with the linear layer's {@code out}.
+     */
     @Test
-    void modelFileJsonIsUnchanged() {
+    void format1JsonReadsAsBefore() {
         String minMax = "{\"input_size\":3,\"layers\":[{\"kind\":\"linear\",\"size\":2}],\"task\":\"regression\","
                 + "\"loss\":\"l2\",\"class_count\":0,\"class_names\":[],\"normalization\":{\"method\":\"min-max\","
                 + "\"min\":[-1.0,0.1,2.0],\"max\":[1.0,0.3,2.0]}}";
         String standardize = "{\"input_size\":2,\"layers\":[{\"kind\":\"linear\",\"size\":2}],\"task\":\"classification\","
                 + "\"loss\":\"cross-entropy\",\"class_count\":2,\"class_names\":[\"a\",\"b\"],\"normalization\":"
                 + "{\"method\":\"standardize\",\"mean\":[0.5,-3.0],\"std\":[0.0,1.25]}}";
-        NetworkSpec scaled = NetworkSpec.fromJson(minMax, "old.safetensors");
+        NetworkSpec scaled = SpecJson.read(minMax, "old.safetensors", 1);
         assertEquals(Normalize.minMax(new double[] {-1, 0.1, 2}, new double[] {1, 0.3, 2}), scaled.normalization());
-        assertEquals(minMax, scaled.toJson());
-        NetworkSpec standardized = NetworkSpec.fromJson(standardize, "old.safetensors");
+        assertEquals(minMax.replace("\"size\"", "\"out\""), scaled.toJson());
+        NetworkSpec standardized = SpecJson.read(standardize, "old.safetensors", 1);
         assertEquals(Normalize.standardize(new double[] {0.5, -3}, new double[] {0, 1.25}), standardized.normalization());
         assertArrayEquals(new double[] {1, 1.25}, standardized.normalization().scale(), 0.0);
-        assertEquals(standardize, standardized.toJson());
+        assertEquals(standardize.replace("\"size\"", "\"out\""), standardized.toJson());
+        assertMessage("layers[0]: layer kind 'linear' takes the arguments [out]; 'size' is not one of them",
+                () -> NetworkSpec.fromJson(minMax, "new.safetensors"));
     }
 
     private static List<Double> toList(Tensor t) {
@@ -131,10 +138,15 @@ class NetworkSpecTest {
     @Test
     void refusesInvalidSpecsWithPreciseMessages() {
         List<LayerSpec> one = List.of(LayerSpec.linear(1));
-        assertMessage("unknown layer kind 'swish'", () -> LayerSpec.activation("swish"));
+        assertMessage("unknown activation 'swish'", () -> LayerSpec.activation("swish"));
+        assertMessage("unknown layer kind 'swish'; the known kinds are [linear, multiplicative_combination, identity",
+                () -> new LayerSpec("swish", LayerArguments.none()));
         assertMessage("a linear layer needs a positive size, got 0", () -> LayerSpec.linear(0));
-        assertMessage("activation 'relu' keeps the number of features and takes no size, got 3",
-                () -> new LayerSpec("relu", 3));
+        assertMessage("layer kind 'relu' takes no arguments; 'size' is not one of them",
+                () -> new LayerSpec("relu", LayerArguments.of("size", 3)));
+        assertMessage("layer layers.0 (linear): argument 'out' is 0; expected a positive whole number",
+                () -> new NetworkSpec(2, List.of(new LayerSpec("linear", LayerArguments.of("out", 0))), "regression", "l2",
+                        0, List.of(), null));
         assertMessage("positive input size, got 0", () -> new NetworkSpec(0, one, "regression", "l2", 0, List.of(), null));
         assertMessage("2 class names given for 3 classes",
                 () -> new NetworkSpec(2, one, "classification", "cross-entropy", 3, List.of("a", "b"), null));
@@ -156,7 +168,7 @@ class NetworkSpecTest {
         assertMessage("network spec in m.safetensors is not well-formed JSON",
                 () -> NetworkSpec.fromJson("{\"input_size\":", "m.safetensors"));
         assertMessage("normalization method 'zscore' is unknown", () -> NetworkSpec.fromJson("{\"input_size\":1,"
-                + "\"layers\":[{\"kind\":\"linear\",\"size\":1}],\"task\":\"t\",\"loss\":\"l\",\"class_count\":0,"
+                + "\"layers\":[{\"kind\":\"linear\",\"out\":1}],\"task\":\"t\",\"loss\":\"l\",\"class_count\":0,"
                 + "\"normalization\":{\"method\":\"zscore\"}}", "m.safetensors"));
     }
 

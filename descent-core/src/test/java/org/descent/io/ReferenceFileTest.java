@@ -1,6 +1,7 @@
 package org.descent.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -8,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.descent.Fixtures;
 import org.descent.data.Normalize;
+import org.descent.nn.Graph;
 import org.descent.tensor.Tensor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,5 +47,23 @@ class ReferenceFileTest {
         assertEquals(List.of("setosa", "versicolor", "virginica"), model.spec().classNames());
         assertEquals(Normalize.Method.STANDARDIZE, model.spec().normalization().method());
         Fixtures.assertClose(expected.tensor("output"), model.predict(expected.tensor("x")), caseName + " output");
+    }
+
+    /** A format-2 graph model file written by tools/fixtures/generate_graph_model_file.py from PyTorch layers. */
+    @Test
+    void loadsAGraphModelFileWrittenByPython() throws Exception {
+        Fixtures.Case expected = Fixtures.load("graph_model_file.json", "graph_reference");
+        Model model = ModelFile.load(resource("graph_reference.safetensors"));
+        assertTrue(model.network() instanceof Graph);
+        assertEquals("4 → graph(h1: Linear(5) ← input, a1: tanh ← h1, h2: Linear(5) ← input, res: relu ← sum(a1, h2),"
+                + " out: Linear(3) ← concat(input, res))", model.spec().architecture());
+        model.network().state().forEach((name, t) -> {
+            Tensor want = expected.tensor(name);
+            assertEquals(want.shape(), t.shape(), name);
+            for (int i = 0; i < want.size(); i++) {
+                assertEquals(want.get(i), t.get(i), 0.0, name + "[" + i + "] bitwise");
+            }
+        });
+        Fixtures.assertClose(expected.tensor("output"), model.predict(expected.tensor("x")), "graph output");
     }
 }

@@ -2,6 +2,7 @@ package org.descent.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -11,11 +12,12 @@ import java.util.List;
 import java.util.Random;
 import org.descent.DescentException;
 import org.descent.autograd.Backprop;
-import org.descent.autograd.Function;
 import org.descent.autograd.NoGrad;
 import org.descent.autograd.OutputReuse;
 import org.descent.loss.CrossEntropy;
 import org.descent.tensor.DType;
+import org.descent.tensor.FusedRule;
+import org.descent.tensor.GradientStorage;
 import org.descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -102,24 +104,31 @@ class BufferReuseTest {
         assertArrayEquals(values, kept.toDoubleArray(), 0.0);
     }
 
-    /** Sum of squares whose backward writes 2x into the storage its input offers, and records that storage. */
-    private static final class SquaredSum extends Function {
+    /**
+     * Sum of squares as a user-defined fused node: its fast backward writes 2x into the storage
+     * offered for its input, and records that storage; its reference is the tensor formula.
+     */
+    private static final class SquaredSum {
         final List<Object> storages = new java.util.ArrayList<>();
+        int fastCalls;
 
-        @Override
-        public Tensor forward(Tensor... x) {
-            return x[0].square().sum();
+        Tensor apply(Tensor x) {
+            double total = 0;
+            for (int i = 0; i < x.size(); i++) {
+                total += x.get(i) * x.get(i);
+            }
+            return Tensor.scalar(total, x.dtype()).recordedFrom("squared_sum",
+                    FusedRule.of(() -> x.square().sum(), (g, storage) -> backward(x, g, storage)), x);
         }
 
-        @Override
-        public Tensor[] backward(Tensor[] x, Tensor y, Tensor g) {
-            Tensor lent = x[0].takeGradBuffer();
-            storages.add(lent == null ? null : lent.floatData());
-            Tensor gradient = lent != null ? lent : Tensor.zeros(x[0].dtype(), x[0].shape().dims());
+        private Tensor[] backward(Tensor x, Tensor g, GradientStorage storage) {
+            fastCalls++;
+            Tensor gradient = storage.of(0);
+            storages.add(gradient.floatData());
             for (int i = 0; i < gradient.size(); i++) {
-                gradient.set(i, 2 * g.item() * x[0].get(i));
+                gradient.set(i, 2 * g.item() * x.get(i));
             }
-            assertNull(x[0].takeGradBuffer(), "lent once per graph");
+            assertNotSame(gradient, storage.of(0), "lent once per backward pass");
             return new Tensor[] {gradient};
         }
     }
@@ -146,8 +155,9 @@ class BufferReuseTest {
         Sequential model = net();
         Tensor old = model.forward(batch(2));
         old.sum().backward();
+        assertNotNull(old.node().fused().outputGradientStorage(), "its own graph's buffers are still current");
         model.forward(batch(3)).sum().backward();
-        assertNull(old.takeGradBuffer());
+        assertNull(old.node().fused().outputGradientStorage());
     }
 
     @Test
@@ -205,8 +215,28 @@ class BufferReuseTest {
     }
 
     @Test
-    void onlyAComputedTensorCanBeLentGradientStorage() {
-        Tensor leaf = Tensor.zeros(DType.FLOAT32, 2, 2).requiresGrad(true);
-        assertThrows(DescentException.class, () -> leaf.lendGradBuffer(() -> null));
+    void aFusedNodeIsDifferentiatedThroughItsReferenceWhenASecondDerivativeIsWanted() {
+        SquaredSum loss = new SquaredSum();
+        Tensor x = Tensor.of(new double[] {1, -2, 3}, 3).requiresGrad(true);
+        Tensor g = Backprop.gradients(loss.apply(x), Tensor.scalar(1, DType.FLOAT64), List.of(x), true)[0];
+        assertEquals(0, loss.fastCalls, "createGraph takes the reference half");
+        assertArrayEquals(new double[] {2, -4, 6}, g.toDoubleArray(), 0.0);
+        g.sum().backward();
+        assertArrayEquals(new double[] {2, 2, 2}, x.grad().toDoubleArray(), 0.0);
+        Tensor plain = Backprop.gradients(loss.apply(x), Tensor.scalar(1, DType.FLOAT64), List.of(x), false)[0];
+        assertEquals(1, loss.fastCalls);
+        assertArrayEquals(new double[] {2, -4, 6}, plain.toDoubleArray(), 0.0);
+    }
+
+    @Test
+    void insideNoGradACreateGraphRequestStillGivesFirstDerivatives() {
+        SquaredSum loss = new SquaredSum();
+        Tensor x = Tensor.of(new double[] {1, -2, 3}, 3).requiresGrad(true);
+        Tensor y = loss.apply(x);
+        try (NoGrad scope = NoGrad.enter()) {
+            Tensor g = Backprop.gradients(y, Tensor.scalar(1, DType.FLOAT64), List.of(x), true)[0];
+            assertArrayEquals(new double[] {2, -4, 6}, g.toDoubleArray(), 0.0);
+        }
+        assertEquals(1, loss.fastCalls);
     }
 }

@@ -6,33 +6,33 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.descent.io.NetworkSpec;
-import org.descent.nn.Sequential;
+import org.descent.nn.Module;
 
 /**
  * The networks of one executor JVM, kept between steps so that a task does not rebuild its
  * network from the spec every step. A network is used by one task at a time (the autograd graph
  * is not shared between threads): a task borrows one, loads the step's weights into it and gives
- * it back, so there are at most as many per architecture as tasks run at once. Their weights are
+ * it back, so there are at most as many per architecture as tasks run at once. Their state (weights and buffers) is
  * overwritten every step, so a network from another run of the same architecture is as good as new.
  */
 final class ExecutorModels {
     /** Architectures kept before the pool is emptied; a JVM rarely trains more than one or two. */
     private static final int MAX_ARCHITECTURES = 8;
-    private static final Map<String, Queue<Sequential>> IDLE = new ConcurrentHashMap<>();
+    private static final Map<String, Queue<Module>> IDLE = new ConcurrentHashMap<>();
 
     private ExecutorModels() {
     }
 
     /** An idle network for the spec {@code specJson}, or a new one. */
-    static Sequential borrow(String specJson) {
-        Queue<Sequential> idle = IDLE.get(specJson);
-        Sequential network = idle == null ? null : idle.poll();
+    static Module borrow(String specJson) {
+        Queue<Module> idle = IDLE.get(specJson);
+        Module network = idle == null ? null : idle.poll();
         return network != null ? network
                 : NetworkSpec.fromJson(specJson, "the network spec sent to the executor").build(new Random(0));
     }
 
     /** Returns a borrowed network for the next task. */
-    static void giveBack(String specJson, Sequential network) {
+    static void giveBack(String specJson, Module network) {
         if (IDLE.size() >= MAX_ARCHITECTURES && !IDLE.containsKey(specJson)) {
             IDLE.clear();
         }

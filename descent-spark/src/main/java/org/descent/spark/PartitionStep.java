@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.descent.nn.Parameter;
-import org.descent.nn.Sequential;
+import org.descent.nn.Module;
 import org.descent.tensor.Tensor;
 
 /**
@@ -38,7 +38,7 @@ final class PartitionStep implements Function2<Integer, Iterator<PartitionShard>
         if (rows.length == 0) {
             return List.of(PartitionGradient.none(partition)).iterator();
         }
-        Sequential network = ExecutorModels.borrow(specJson);
+        Module network = ExecutorModels.borrow(specJson);
         try {
             return List.of(gradient(partition, network, shard, rows, step)).iterator();
         } finally {
@@ -46,9 +46,9 @@ final class PartitionStep implements Function2<Integer, Iterator<PartitionShard>
         }
     }
 
-    private PartitionGradient gradient(int partition, Sequential network, PartitionShard shard, int[] rows,
+    private PartitionGradient gradient(int partition, Module network, PartitionShard shard, int[] rows,
                                        StepInput step) {
-        Weights.load(step.weights(), network, "the weights broadcast for step " + step.step());
+        Weights.load(step.weights(), network, "the state broadcast for step " + step.step());
         network.train();
         network.zeroGrad();
         Tensor value = loss.get().compute(network.forward(shard.features(rows)), shard.targets(rows));

@@ -1,37 +1,24 @@
 package org.descent.spark;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.descent.DescentException;
 import org.descent.io.Safetensors;
 import org.descent.io.SafetensorsContent;
 import org.descent.nn.Module;
-import org.descent.nn.Parameter;
-import org.descent.tensor.Tensor;
 
 /**
- * A network's weights as the bytes of a safetensors file (tensors named by the parameters'
- * dotted names), the form in which the driver broadcasts them each step. The round trip is
- * bitwise, so every executor computes with exactly the driver's weights.
+ * A network's {@link Module#state() state} (its parameters and buffers, by dotted name) as the
+ * bytes of a safetensors file, the form in which the driver broadcasts it each step. The round
+ * trip is bitwise, so every executor computes with exactly the driver's weights and buffers.
  */
 final class Weights {
     private Weights() {
     }
 
     static byte[] encode(Module network) {
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        network.namedParameters().forEach((name, p) -> tensors.put(name, p.value()));
-        return Safetensors.encode(new SafetensorsContent(tensors));
+        return Safetensors.encode(new SafetensorsContent(network.state()));
     }
 
-    /** Sets every parameter of {@code network} to its tensor in {@code bytes}. */
+    /** Sets every parameter and buffer of {@code network} to its tensor in {@code bytes}; a mismatch changes nothing. */
     static void load(byte[] bytes, Module network, String source) {
-        Map<String, Tensor> tensors = Safetensors.decode(bytes, source).tensors();
-        Map<String, Parameter> parameters = network.namedParameters();
-        if (!tensors.keySet().equals(parameters.keySet())) {
-            throw new DescentException(source + " hold tensors " + tensors.keySet() + " but the network has parameters "
-                    + parameters.keySet());
-        }
-        parameters.forEach((name, p) -> p.set(tensors.get(name), name));
+        network.loadState(Safetensors.decode(bytes, source).tensors(), source);
     }
 }

@@ -12,7 +12,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.descent.data.Dataset;
 import org.descent.data.EmbeddedData;
 import org.descent.data.Normalize;
-import org.descent.io.LayerSpec;
+import org.descent.nn.LayerSpec;
 import org.descent.io.Model;
 import org.descent.io.NetworkSpec;
 import org.descent.loss.CrossEntropy;

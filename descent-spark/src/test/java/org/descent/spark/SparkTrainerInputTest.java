@@ -8,7 +8,7 @@ import java.util.Random;
 import org.apache.spark.api.java.JavaRDD;
 import org.descent.DescentException;
 import org.descent.data.EmbeddedData;
-import org.descent.io.LayerSpec;
+import org.descent.nn.LayerSpec;
 import org.descent.io.Model;
 import org.descent.io.NetworkSpec;
 import org.descent.loss.L2Loss;

@@ -11,12 +11,15 @@ import java.util.function.Function;
 import org.descent.data.Dataset;
 import org.descent.data.EmbeddedData;
 import org.descent.data.Normalize;
-import org.descent.io.LayerSpec;
+import org.descent.nn.LayerSpec;
+import org.descent.io.GraphNodeSpec;
+import org.descent.io.GraphSpec;
 import org.descent.io.Model;
 import org.descent.io.NetworkSpec;
 import org.descent.loss.BinaryCrossEntropyWithLogits;
 import org.descent.loss.CrossEntropy;
 import org.descent.loss.Loss;
+import org.descent.nn.Combine;
 import org.descent.nn.Parameter;
 import org.descent.optim.Adam;
 import org.descent.optim.GradientDescent;
@@ -54,6 +57,17 @@ class SparkTrainerTest {
     @Test
     void adamMatchesOneMachine() {
         compareWithOneMachine(IRIS, IRIS_NET, CrossEntropy::new, p -> new Adam(p, 0.01), new TrainingConfig(2, 32, 3), 2);
+    }
+
+    /** Any network the model file can describe trains on Spark: here a graph with a skip connection. */
+    @Test
+    void aGraphNetworkMatchesOneMachine() {
+        NetworkSpec graph = new NetworkSpec(4, new GraphSpec(List.of(
+                new GraphNodeSpec("h", LayerSpec.linear(8), Combine.SUM, List.of("input")),
+                new GraphNodeSpec("a", LayerSpec.activation("tanh"), Combine.SUM, List.of("h")),
+                new GraphNodeSpec("out", LayerSpec.linear(3), Combine.CONCAT, List.of("input", "a")))),
+                "classification", "cross-entropy", 3, List.of(), null, 0);
+        compareWithOneMachine(IRIS, graph, CrossEntropy::new, p -> new Adam(p, 0.01), new TrainingConfig(2, 32, 3), 2);
     }
 
     @Test
