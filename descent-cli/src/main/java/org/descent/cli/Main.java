@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.descent.cli.dashboard.DashboardCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "descent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Learns networks: backpropagation and gradient descent on the JVM.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, MinimizeCommand.class,
-                AnalyzeCommand.class, SummaryCommand.class, CompletionCommand.class})
+                AnalyzeCommand.class, SummaryCommand.class, CompletionCommand.class, DashboardCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a user error: bad input, bad options, a run that diverged. */
     static final int USER_ERROR = 2;

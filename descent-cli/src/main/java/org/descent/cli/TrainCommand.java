@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.descent.cli.dashboard.Dashboard;
+import org.descent.cli.dashboard.DashboardOptions;
 import org.descent.data.Normalize;
 import org.descent.data.Split;
 import org.descent.io.AtomicFiles;
@@ -82,6 +84,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "PNG", description = "Write the loss and accuracy curves as a PNG.")
     Path plot;
 
+    @ArgGroup(validate = false, heading = "Dashboard:%n")
+    DashboardOptions dashboardOptions = new DashboardOptions();
+
     @Option(names = "--quiet", description = "No progress output; only the final figures.")
     boolean quiet;
 
@@ -92,13 +97,20 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Parallelism.setThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
-        OutputPaths.requireDistinct(data.source, resume, new String[] {"--out", "--plot", "--checkpoint"}, out, plot, checkpoint);
+        OutputPaths.requireDistinct(data.source, resume, new String[] {"--out", "--plot", "--log", "--checkpoint"}, out, plot,
+                extras.log, checkpoint);
         for (Path file : new Path[] {out, plot, checkpoint, extras.log}) {
             if (file != null) {
                 AtomicFiles.requireWritable(file);
             }
         }
         network.hiddenLayers.check();
+        try (Dashboard dashboard = Dashboard.start(dashboardOptions, System.out)) {
+            return dashboard.follow(() -> train(dashboard));
+        }
+    }
+
+    private int train(Dashboard dashboard) {
         PreparedData prepared = PreparedData.load(data);
         Split split = prepared.split();
         // In place: the data were loaded for this run, and a standardized copy beside the raw one
@@ -125,6 +137,7 @@ final class TrainCommand implements Callable<Integer> {
                 .addListener(new DivergenceCheck())
                 .addListener(new ConsoleProgress(System.out, System.console() != null, quiet,
                         split.train().size(), batch))
+                .addListener(dashboard.feed(prepared.name() + ": " + model.spec().architecture() + ", " + loss.name()))
                 .clipGradients(clipping);
         if (opt.stepSize() instanceof ReduceOnPlateau plateau) {
             trainer.addListener(new PlateauListener(plateau));   // before the checkpoint, which saves its state
@@ -155,6 +168,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         History history = trainer.fit(split.train(), split.validation(), epochsDone);
         Evaluation test = trainer.evaluate(split.test());
+        dashboard.result(test, split.test(), model.network(), prepared.task(), normalize, data.source);
         if (prepared.task().isClassification()) {
             System.out.printf(Locale.ROOT, "test accuracy %.4f (%d samples), test loss %.4f%n", test.accuracy(),
                     split.test().size(), test.loss());
