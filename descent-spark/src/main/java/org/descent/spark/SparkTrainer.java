@@ -73,12 +73,23 @@ public final class SparkTrainer {
         this.config = config;
     }
 
-    /** The rows of {@code data} as an RDD of {@code partitions} slices, in order: row n is sample n. */
+    /**
+     * The rows of {@code data} as an RDD of {@code partitions} slices, in order: row n is sample n.
+     * The rows are broadcast once (each executor fetches them once); the RDD's partitions hold
+     * only their numbers, so a task of a job over it carries no samples ({@code parallelize} would
+     * put each slice's samples into every task of every step).
+     */
     public static JavaRDD<Sample> distribute(JavaSparkContext context, Dataset data, int partitions) {
         if (partitions < 1) {
             throw new DescentException("the number of partitions must be at least 1, got " + partitions);
         }
-        return context.parallelize(Sample.of(data), partitions);
+        Broadcast<SampleBlock> block = context.broadcast(new SampleBlock(data));
+        List<Integer> slices = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            slices.add(p);
+        }
+        return context.parallelize(slices, partitions)
+                .mapPartitionsWithIndex((p, ignored) -> block.value().slice(p, partitions).iterator(), true);
     }
 
     public Model model() {
