@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,8 @@ import org.descent.loss.CrossEntropy;
 import org.descent.nn.LayerSpec;
 import org.descent.optim.Adam;
 import org.descent.optim.Optimizer;
+import org.descent.train.Checkpoint;
+import org.descent.train.CheckpointListener;
 import org.descent.train.EpochResult;
 import org.descent.train.History;
 import org.descent.train.StepResult;
@@ -25,6 +28,7 @@ import org.descent.train.Trainer;
 import org.descent.train.TrainingConfig;
 import org.descent.train.TrainingListener;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AveragingTrainerTest {
     private static final Dataset IRIS = standardized(EmbeddedData.iris());
@@ -60,6 +64,32 @@ class AveragingTrainerTest {
         }
         local.network().state().forEach((name, t) -> assertArrayEquals(t.floatData(),
                 distributed.network().state().get(name).floatData(), name));
+    }
+
+    /** A run stopped after epoch 2 and resumed from its checkpoint ends bit for bit like an uninterrupted one. */
+    @Test
+    void aResumedRunEndsBitForBitLikeAnUninterruptedOne(@TempDir Path directory) {
+        TrainingConfig config = new TrainingConfig(3, 20, 5);
+        Model whole = Model.create(IRIS_NET, new Random(8));
+        trainer(whole, config, 2).fit(SparkTrainer.distribute(LocalSpark.context(), IRIS, 2), null);
+
+        Path checkpoint = directory.resolve("run.ckpt");
+        Model interrupted = Model.create(IRIS_NET, new Random(8));
+        trainer(interrupted, config, 2).addListener(new CheckpointListener(checkpoint)).addListener(new TrainingListener() {
+            @Override
+            public void onEpochEnd(Trainer trainer, EpochResult epoch) {
+                if (epoch.epoch() == 2) {
+                    trainer.stop("the driver was lost");
+                }
+            }
+        }).fit(SparkTrainer.distribute(LocalSpark.context(), IRIS, 2), null);
+        Model resumed = Model.create(IRIS_NET, new Random(99));
+        AveragingTrainer again = trainer(resumed, config, 2);
+        int done = Checkpoint.restore(checkpoint, resumed.network(), again.optimizer());
+        assertEquals(2, done);
+        again.fit(SparkTrainer.distribute(LocalSpark.context(), IRIS, 2), null, done);
+        whole.network().state().forEach((name, t) -> assertArrayEquals(t.floatData(),
+                resumed.network().state().get(name).floatData(), name));
     }
 
     @Test
