@@ -2,17 +2,16 @@ package org.descent.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.descent.DescentException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code descent} command. A user error (bad option, bad file, diverging training) is one
- * clear line on stderr and exit code 2; the stack trace only with {@code --verbose}.
+ * The {@code descent} command. Any failure (bad option, bad file, diverging training, and a bug
+ * in Descent too) is one clear line on stderr and exit code 2 (see {@link ErrorLine}); the stack
+ * trace only with {@code --verbose}.
  */
 @Command(name = "descent", mixinStandardHelpOptions = true, version = "descent 0.1.0",
         description = "Learns networks: backpropagation and gradient descent on the JVM.",
@@ -47,32 +46,16 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
-            PrintWriter err = commandLine.getErr();
-            if (e instanceof DescentException || e instanceof java.io.UncheckedIOException) {
-                err.println("descent: " + e.getMessage());
-            } else {
-                err.println("descent: internal error: " + e);
-            }
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return USER_ERROR;
+            return ErrorLine.print(commandLine.getErr(), ErrorLine.of(e), e, verbose);
         });
-        cli.setParameterExceptionHandler((e, a) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("descent: " + e.getMessage());
-            err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
-            err.flush();
-            return USER_ERROR;
-        });
+        cli.setParameterExceptionHandler((e, a) -> ErrorLine.print(e.getCommandLine().getErr(), ErrorLine.of(e), null,
+                false));
         try {
             return cli.execute(args);
-        } catch (OutOfMemoryError e) {
-            System.err.printf(Locale.ROOT, "descent: out of memory (the JVM may use at most %d MB); give it more,"
-                    + " e.g. DESCENT_JAVA_OPTS=-Xmx4g ./descent ..., or train on less data%n",
-                    Runtime.getRuntime().maxMemory() >> 20);
-            return USER_ERROR;
+        } catch (Throwable e) {
+            // Errors (StackOverflowError, OutOfMemoryError, ...) pass picocli's handler, which sees only Exceptions.
+            PrintWriter err = new PrintWriter(System.err, true);
+            return ErrorLine.print(err, ErrorLine.of(e), e, Arrays.asList(args).contains("--verbose"));
         }
     }
 }

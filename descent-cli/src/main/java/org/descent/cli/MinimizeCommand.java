@@ -113,7 +113,8 @@ final class MinimizeCommand implements Callable<Integer> {
         } catch (ExpressionException e) {
             String message = e.getMessage();
             int lineEnd = message.indexOf('\n');
-            throw new DescentException("expression '" + text + "': "
+            String shown = text.length() <= 80 ? text : text.substring(0, 60) + "… (" + text.length() + " characters)";
+            throw new DescentException("expression '" + shown + "': "
                     + (lineEnd < 0 ? message : message.substring(0, lineEnd)), e);
         }
     }

@@ -1,7 +1,9 @@
 package org.descent.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.descent.DescentException;
 import org.descent.nn.Parameter;
 import org.descent.optim.Adam;
@@ -51,6 +53,29 @@ final class OptimizerOptions {
             case "adam" -> new Adam(parameters, AdamConfig.of(steps));
             default -> throw new DescentException("--optimizer " + name + ": unknown; use sgd, momentum, nesterov or adam");
         };
+    }
+
+    /**
+     * The options that decide the result, resolved (defaults filled in) and named as on the
+     * command line, for the checkpoint's {@link org.descent.train.RunSettings}.
+     */
+    Map<String, String> settings(boolean images) {
+        String kind = name.toLowerCase(Locale.ROOT);
+        String scheduleName = (schedule != null ? schedule : images ? "exponential" : "constant").toLowerCase(Locale.ROOT);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("--optimizer", kind);
+        settings.put("--lr", String.valueOf(learningRate != null ? learningRate : kind.equals("adam") ? 0.001 : 0.1));
+        if (kind.equals("momentum") || kind.equals("nesterov")) {
+            settings.put("--momentum", String.valueOf(momentum));
+        }
+        settings.put("--schedule", scheduleName);
+        if (!scheduleName.equals("constant")) {
+            settings.put("--gamma", String.valueOf(gamma != null ? gamma : scheduleName.equals("exponential") ? 0.75 : 0.5));
+        }
+        if (scheduleName.equals("step")) {
+            settings.put("--decay-every", String.valueOf(decayEvery));
+        }
+        return settings;
     }
 
     /** Schedules are stated per epoch on the command line and applied per step. */

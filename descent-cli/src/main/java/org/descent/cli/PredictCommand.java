@@ -2,7 +2,6 @@ package org.descent.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.descent.data.CsvReader;
 import org.descent.io.AtomicFiles;
@@ -33,7 +32,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         Model model = ModelFile.load(modelFile);
         Tensor features = CsvReader.comma().withHeader(header).readFeatures(input, model.spec().inputSize());
-        Task task = Task.valueOf(model.spec().task().toUpperCase(Locale.ROOT));
+        Task task = SavedModel.taskOf(model, modelFile);
         Tensor outputs = model.predict(features);
         String csv = PredictionCsv.format(task, outputs, model.spec().classNames());
         if (output == null) {

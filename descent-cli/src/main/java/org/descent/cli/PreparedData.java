@@ -23,6 +23,9 @@ record PreparedData(String name, Split split, Task task) {
 
     static PreparedData load(DataOptions options) {
         String source = options.source;
+        if (options.task != null && !options.task.equals("multiclass") && !options.task.equals("regression")) {
+            throw new DescentException("--task " + options.task + ": expected multiclass or regression");
+        }
         Dataset whole = null;
         Task task = Task.MULTICLASS;
         switch (source.toLowerCase(Locale.ROOT)) {
@@ -59,6 +62,12 @@ record PreparedData(String name, Split split, Task task) {
             }
         }
         Split split = Split.of(whole, TRAIN, VALIDATION, options.seed, task.isClassification());
+        if (split.train().size() == 0 || split.validation().size() == 0 || split.test().size() == 0) {
+            throw new DescentException("--data " + source + ": " + whole.size() + " sample" + (whole.size() == 1 ? " is" : "s are")
+                    + " too few to split 70/15/15 into training (" + split.train().size() + "), validation ("
+                    + split.validation().size() + ") and test (" + split.test().size() + ") parts; each part needs at"
+                    + " least one sample" + (task.isClassification() ? " (the split keeps each class's share)" : ""));
+        }
         return finish(source, split, task, options);
     }
 

@@ -18,7 +18,7 @@ record SavedModel(Path file, Model model, Task task, PreparedData data) {
 
     static SavedModel load(Path file, DataOptions options) {
         Model model = ModelFile.load(file);
-        Task task = Task.valueOf(model.spec().task().toUpperCase(Locale.ROOT));
+        Task task = taskOf(model, file);
         if ((task == Task.BINARY) != (options.positiveClass != null)) {
             throw new DescentException(file + " is a " + task.name().toLowerCase(Locale.ROOT) + " model; "
                     + (task == Task.BINARY ? "pass the --positive-class it was trained with" : "drop --positive-class"));
@@ -31,6 +31,15 @@ record SavedModel(Path file, Model model, Task task, PreparedData data) {
                     + "); use the data it was trained with");
         }
         return new SavedModel(file, model, task, data);
+    }
+
+    /** The model's task; an unknown name is refused naming the file. */
+    static Task taskOf(Model model, Path file) {
+        try {
+            return Task.named(model.spec().task());
+        } catch (DescentException e) {
+            throw new DescentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code part} with its features normalized as the model's training data was. */

@@ -2,8 +2,10 @@ package org.descent.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.descent.data.Normalize;
@@ -22,6 +24,7 @@ import org.descent.train.DivergenceCheck;
 import org.descent.train.EarlyStopping;
 import org.descent.train.Evaluation;
 import org.descent.train.History;
+import org.descent.train.RunSettings;
 import org.descent.train.StopRuleListener;
 import org.descent.train.Trainer;
 import org.descent.train.TrainingConfig;
@@ -83,6 +86,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Parallelism.setThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        OutputPaths.requireDistinct(data.source, resume, new String[] {"--out", "--plot", "--checkpoint"}, out, plot, checkpoint);
         for (Path file : new Path[] {out, plot, checkpoint}) {
             if (file != null) {
                 AtomicFiles.requireWritable(file);
@@ -123,10 +127,11 @@ final class TrainCommand implements Callable<Integer> {
         if (!rules.isEmpty()) {
             trainer.addListener(new StopRuleListener(StopRule.anyOf(rules.toArray(StopRule[]::new))));
         }
+        RunSettings run = runSettings(prepared, images);
         if (checkpoint != null) {
-            trainer.addListener(new CheckpointListener(checkpoint));
+            trainer.addListener(new CheckpointListener(checkpoint, run));
         }
-        int epochsDone = resume == null ? 0 : Checkpoint.restore(resume, model.network(), opt);
+        int epochsDone = resume == null ? 0 : Checkpoint.restore(resume, model.network(), opt, run);
         if (epochsDone > 0) {
             System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", epochsDone, config.epochs(), resume);
         }
@@ -147,5 +152,17 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("saved model to " + out);
         }
         return 0;
+    }
+
+    /** The options that decide the result, which a checkpoint records and a resume must repeat. */
+    private RunSettings runSettings(PreparedData prepared, boolean images) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        Split split = prepared.split();
+        settings.put("--data", prepared.name() + " (" + split.train().size() + " + " + split.validation().size() + " + "
+                + split.test().size() + " samples)");
+        settings.put("--seed", String.valueOf(data.seed));
+        settings.put("--batch", String.valueOf(batch));
+        settings.putAll(optimizer.settings(images));
+        return new RunSettings(settings);
     }
 }

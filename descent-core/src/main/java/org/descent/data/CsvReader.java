@@ -64,8 +64,9 @@ public final class CsvReader {
     }
 
     /**
-     * Classification: the label column must hold whole numbers 0..K−1; K is the number of class
-     * names announced by an sklearn-style first line, else the largest label + 1. Targets are
+     * Classification: the label column must hold whole numbers 0..65535; K is the number of class
+     * names announced by an sklearn-style first line, else it comes from the labels present (see
+     * {@link ClassLabels}: the largest label + 1, or sparse labels renumbered). Targets are
      * one-hot [N, K].
      */
     public Dataset readClassification(Path file) {
@@ -113,10 +114,10 @@ public final class CsvReader {
     private Dataset classification(CsvTable table) {
         int column = table.column(labelColumn, "label");
         List<String> names = table.announcedClassNames;
-        int[] labels = new int[table.rows.length];
+        int[] labels = new int[table.rows];
         int classes = names != null && !names.isEmpty() ? names.size() : 0;
         for (int r = 0; r < labels.length; r++) {
-            double value = table.rows[r][column];
+            double value = table.value(r, column);
             if (value != Math.rint(value) || value < 0 || value > OneHot.MAX_LABEL) {
                 throw new DescentException(table.where(r, column) + ": label " + value
                         + " is not a whole number in 0.." + OneHot.MAX_LABEL + "; use readRegression for real-valued targets");
@@ -128,26 +129,25 @@ public final class CsvReader {
             }
         }
         if (classes == 0) {
-            for (int label : labels) {
-                classes = Math.max(classes, label + 1);
-            }
+            ClassLabels present = ClassLabels.of(labels);
+            return Dataset.classification(table.matrix(column), present.labels(), present.classes(), present.names());
         }
         return Dataset.classification(table.matrix(column), labels, classes, names);
     }
 
     private Dataset regression(CsvTable table) {
         int column = table.column(labelColumn, "target");
-        Tensor targets = Tensor.zeros(DType.FLOAT32, table.rows.length, 1);
-        for (int r = 0; r < table.rows.length; r++) {
-            targets.set(r, table.rows[r][column]);
+        Tensor targets = Tensor.zeros(DType.FLOAT32, table.rows, 1);
+        for (int r = 0; r < table.rows; r++) {
+            targets.set(r, table.value(r, column));
         }
         return Dataset.regression(table.matrix(column), targets);
     }
 
     private static Dataset regression(CsvTable features, CsvTable targets) {
-        if (features.rows.length != targets.rows.length) {
-            throw new DescentException(features.name + " has " + features.rows.length + " rows but "
-                    + targets.name + " has " + targets.rows.length + "; feature and target files must match row by row");
+        if (features.rows != targets.rows) {
+            throw new DescentException(features.name + " has " + features.rows + " rows but "
+                    + targets.name + " has " + targets.rows + "; feature and target files must match row by row");
         }
         return Dataset.regression(features.matrix(-1), targets.matrix(-1));
     }

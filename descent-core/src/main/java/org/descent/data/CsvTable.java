@@ -25,81 +25,70 @@ final class CsvTable {
     /** Class names from an sklearn-style first line ({@code 150,4,setosa,...}), or null. */
     final List<String> announcedClassNames;
     final int width;
-    final double[][] rows;
-    final int[] lines;
+    /** The number of data rows. */
+    final int rows;
+    /** The values row by row, {@code rows × width}. */
+    private final double[] values;
+    private final int[] lines;
 
-    private CsvTable(String name, List<String> columnNames, List<String> classNames, int width,
-                     double[][] rows, int[] lines) {
+    private CsvTable(String name, List<String> columnNames, List<String> classNames, int width, int rows,
+                     double[] values, int[] lines) {
         this.name = name;
         this.columnNames = columnNames;
         this.announcedClassNames = classNames;
         this.width = width;
         this.rows = rows;
+        this.values = values;
         this.lines = lines;
     }
 
-    /** @param separator a separator character, or null for any run of whitespace */
+    /**
+     * Parses as it reads: the values go straight into one flat array that grows as rows arrive
+     * (no copy of the text is kept), so memory is a small multiple of the numbers, whatever the
+     * compression ratio of the file.
+     *
+     * @param separator a separator character, or null for any run of whitespace
+     */
     static CsvTable parse(String name, InputStream stream, Character separator, boolean header) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(decompressed(stream), StandardCharsets.UTF_8))) {
-            List<String[]> lines = new ArrayList<>();
-            List<Integer> numbers = new ArrayList<>();
+            List<String[]> firstLines = new ArrayList<>(2);
+            List<Integer> firstNumbers = new ArrayList<>(2);
             String line;
-            for (int number = 1; (line = reader.readLine()) != null; number++) {
+            int number = 1;
+            for (; firstLines.size() < 2 && (line = reader.readLine()) != null; number++) {
                 if (!line.isBlank()) {
-                    lines.add(split(line, separator, name, number));
-                    numbers.add(number);
+                    firstLines.add(split(line, separator, name, number));
+                    firstNumbers.add(number);
                 }
             }
-            return build(name, lines, numbers, header);
+            List<String> columnNames = header && !firstLines.isEmpty() ? List.of(firstLines.get(0)) : null;
+            SklearnHeader announced = header ? null : SklearnHeader.detect(firstLines);
+            int first = header || announced != null ? 1 : 0;
+            CsvRows table = new CsvRows(name, columnNames);
+            for (int i = first; i < firstLines.size(); i++) {
+                table.add(firstLines.get(i), firstNumbers.get(i));
+            }
+            for (; (line = reader.readLine()) != null; number++) {
+                if (!line.isBlank()) {
+                    table.add(split(line, separator, name, number), number);
+                }
+            }
+            if (table.rows == 0) {
+                throw new DescentException(name + ": no data rows");
+            }
+            if (announced != null) {
+                announced.check(name, table.rows, table.width);
+            }
+            return new CsvTable(name, columnNames, announced == null ? null : announced.classNames(), table.width,
+                    table.rows, table.values, table.lines);
         } catch (IOException e) {
             throw new DescentException(name + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
-    private static CsvTable build(String name, List<String[]> lines, List<Integer> numbers, boolean header) {
-        List<String> columnNames = header && !lines.isEmpty() ? List.of(lines.get(0)) : null;
-        SklearnHeader announced = header ? null : SklearnHeader.detect(lines);
-        int first = header || announced != null ? 1 : 0;
-        if (lines.size() <= first) {
-            throw new DescentException(name + ": no data rows");
-        }
-        int width = lines.get(first).length;
-        double[][] rows = new double[lines.size() - first][];
-        int[] lineNumbers = new int[rows.length];
-        for (int r = 0; r < rows.length; r++) {
-            String[] fields = lines.get(first + r);
-            int line = numbers.get(first + r);
-            if (fields.length != width) {
-                throw new DescentException(name + ": row " + line + " has " + fields.length + " columns, expected "
-                        + width + " like row " + numbers.get(first));
-            }
-            rows[r] = new double[width];
-            for (int c = 0; c < width; c++) {
-                rows[r][c] = number(name, fields[c], line, c, columnNames);
-            }
-            lineNumbers[r] = line;
-        }
-        if (announced != null) {
-            announced.check(name, rows.length, width);
-        }
-        return new CsvTable(name, columnNames, announced == null ? null : announced.classNames(), width, rows, lineNumbers);
-    }
-
-    private static double number(String name, String field, int line, int column, List<String> columnNames) {
-        String where = where(name, line, column, columnNames);
-        if (field.isEmpty()) {
-            throw new DescentException(where + ": missing value");
-        }
-        double value;
-        try {
-            value = Double.parseDouble(field);
-        } catch (NumberFormatException e) {
-            throw new DescentException(where + ": '" + field + "' is not a number");
-        }
-        if (!Double.isFinite(value)) {
-            throw new DescentException(where + ": '" + field + "' is not a finite number");
-        }
-        return value;
+    /** The value in data row r, column c (both 0-based). */
+    double value(int r, int c) {
+        return values[r * width + c];
     }
 
     /**
@@ -114,6 +103,7 @@ final class CsvTable {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
+        boolean blank = true;       // the field so far is only blanks: a quote here opens a quoted field
         for (int i = 0; i < line.length(); i++) {
             char ch = line.charAt(i);
             if (quoted) {
@@ -128,11 +118,14 @@ final class CsvTable {
             } else if (ch == separator) {
                 fields.add(field.toString().strip());
                 field.setLength(0);
-            } else if (ch == '"' && field.toString().isBlank()) {
+                blank = true;
+            } else if (ch == '"' && blank) {
                 quoted = true;
+                blank = false;
                 field.setLength(0);
             } else {
                 field.append(ch);
+                blank &= Character.isWhitespace(ch);
             }
         }
         if (quoted) {
@@ -161,25 +154,19 @@ final class CsvTable {
     /** All columns except {@code skip} (−1 for none) as float32 [rows, width or width − 1]. */
     Tensor matrix(int skip) {
         int cols = skip >= 0 ? width - 1 : width;
-        float[] out = new float[rows.length * cols];
-        for (int r = 0; r < rows.length; r++) {
+        float[] out = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
             for (int c = 0, k = 0; c < width; c++) {
                 if (c != skip) {
-                    out[r * cols + k++] = (float) rows[r][c];
+                    out[r * cols + k++] = (float) values[r * width + c];
                 }
             }
         }
-        return Tensor.of(out, rows.length, cols);
+        return Tensor.of(out, rows, cols);
     }
 
     /** Where the value in data row r (0-based), column c (0-based) is, for error messages. */
     String where(int r, int c) {
-        return where(name, lines[r], c, columnNames);
-    }
-
-    /** "file: row 7, column 3 (name)" with the 1-based line number and column. */
-    private static String where(String name, int line, int column, List<String> columnNames) {
-        return name + ": row " + line + ", column " + (column + 1)
-                + (columnNames != null ? " (" + columnNames.get(column) + ")" : "");
+        return CsvRows.where(name, lines[r], c, columnNames);
     }
 }

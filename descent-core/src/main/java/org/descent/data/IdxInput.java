@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.descent.DescentException;
+import org.descent.Sizes;
 
 /**
  * A byte stream over an IDX file, raw or gzip-compressed (recognized by the gzip magic bytes
@@ -19,23 +20,26 @@ final class IdxInput implements Closeable {
     private final String name;
     private final InputStream in;
     private final boolean compressed;
+    private final long fileLength;
     private long offset;
 
-    private IdxInput(String name, InputStream in, boolean compressed) {
+    private IdxInput(String name, InputStream in, boolean compressed, long fileLength) {
         this.name = name;
         this.in = in;
         this.compressed = compressed;
+        this.fileLength = fileLength;
     }
 
     static IdxInput open(Path file) {
         String name = String.valueOf(file.getFileName());
         try {
+            long length = Files.size(file);
             BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             if (!Gzip.detect(raw)) {
-                return new IdxInput(name, raw, false);
+                return new IdxInput(name, raw, false, length);
             }
             try {
-                return new IdxInput(name, new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16), true);
+                return new IdxInput(name, new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16), true, length);
             } catch (IOException e) {
                 raw.close();
                 throw new DescentException(name + ": corrupt gzip header at byte 0 (" + e.getMessage() + ")", e);
@@ -53,6 +57,27 @@ final class IdxInput implements Closeable {
 
     long offset() {
         return offset;
+    }
+
+    /** Whether the data is gzip-compressed (then arrays grow as the data arrives, see {@link org.descent.Sizes}). */
+    boolean compressed() {
+        return compressed;
+    }
+
+    /**
+     * Refuses, before anything is allocated, a header that announces more bytes ({@code total},
+     * described by {@code expectedTotal}) than the file can hold: the file length for raw data,
+     * {@link Sizes#MAX_GZIP_RATIO} times it for gzip.
+     */
+    void requireAvailable(long total, String expectedTotal) {
+        if (!compressed && total > fileLength) {
+            throw new DescentException(name + ": truncated at byte " + fileLength + ", expected " + expectedTotal);
+        }
+        if (compressed && total / Sizes.MAX_GZIP_RATIO > fileLength) {
+            throw new DescentException(name + ": header announces " + expectedTotal + " but a gzip file of "
+                    + fileLength + " bytes expands to at most " + fileLength * Sizes.MAX_GZIP_RATIO
+                    + "; the file is truncated or its header is corrupt");
+        }
     }
 
     /** A big-endian 32-bit integer; {@code expectedTotal} describes the whole file for errors. */

@@ -2,8 +2,10 @@ package org.descent.data;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.descent.DescentException;
+import org.descent.Sizes;
 import org.descent.tensor.Tensor;
 
 /**
@@ -43,15 +45,25 @@ public final class IdxReader {
             int count = header.size(0);
             int rows = header.size(1);
             int columns = header.size(2);
-            long pixels = (long) count * rows * columns;
-            String expected = (16 + pixels * type.size) + " bytes (16-byte header + " + count + " images of "
+            int width = Sizes.elements(in.name() + ": header announces images of " + rows + "×" + columns + " pixels",
+                    rows, columns);
+            long pixels = Sizes.product(in.name() + ": header announces " + count + " images of " + rows + "×" + columns
+                    + " pixels", count, rows, columns);
+            long bytes = Sizes.product(in.name() + ": header announces " + pixels + " pixels" + type.note(), pixels, type.size);
+            String expected = Math.addExact(16, bytes) + " bytes (16-byte header + " + count + " images of "
                     + rows + "×" + columns + " pixels" + type.note() + ")";
-            if (pixels > Integer.MAX_VALUE) {
-                throw new DescentException(in.name() + ": header announces " + expected + ", too large for one tensor");
+            if (pixels > Sizes.MAX_ELEMENTS) {
+                throw new DescentException(in.name() + ": header announces " + expected + ", too large for one tensor (at most "
+                        + Sizes.MAX_ELEMENTS + " values)");
             }
-            float[] data = new float[(int) pixels];
+            in.requireAvailable(16 + bytes, expected);
+            int total = (int) pixels;
+            float[] data = new float[in.compressed() ? Sizes.initialCapacity(total) : total];
             byte[] buffer = new byte[1 << 16];     // a multiple of every value size
-            for (int done = 0; done < data.length; ) {
+            for (int done = 0; done < total; ) {
+                if (done == data.length) {
+                    data = Arrays.copyOf(data, Sizes.grow(data.length, total));
+                }
                 int n = Math.min(buffer.length / type.size, data.length - done);
                 in.readFully(buffer, n * type.size, expected);
                 type.toFloats(buffer, n, data, done);
@@ -61,7 +73,7 @@ public final class IdxReader {
                 done += n;
             }
             in.expectEnd(expected);
-            return Tensor.of(data, count, rows * columns);
+            return Tensor.of(data, count, width);
         }
     }
 
@@ -81,11 +93,15 @@ public final class IdxReader {
             int count = header.size(0);
             String expected = (8 + (long) count * type.size) + " bytes (8-byte header + " + count + " labels"
                     + type.note() + ")";
-            int[] labels = new int[count];
+            in.requireAvailable(8 + (long) count * type.size, expected);
+            int[] labels = new int[in.compressed() ? Sizes.initialCapacity(count) : count];
             byte[] buffer = new byte[1 << 16];
             ByteBuffer values = ByteBuffer.wrap(buffer);
             for (int done = 0; done < count; ) {
-                int n = Math.min(buffer.length / type.size, count - done);
+                if (done == labels.length) {
+                    labels = Arrays.copyOf(labels, Sizes.grow(labels.length, count));
+                }
+                int n = Math.min(buffer.length / type.size, labels.length - done);
                 in.readFully(buffer, n * type.size, expected);
                 for (int i = 0; i < n; i++) {
                     double label = type.value(values, i);
@@ -104,7 +120,7 @@ public final class IdxReader {
 
     /**
      * Images and their labels as a classification dataset; the number of classes is the number
-     * of names if given, else the largest label + 1.
+     * of names if given, else it comes from the labels present (see {@link ClassLabels}).
      */
     public static Dataset read(Path images, Path labels, List<String> classNames) {
         Tensor features = readImages(images);
@@ -121,11 +137,10 @@ public final class IdxReader {
             }
         }
         if (count == 0) {
-            for (int label : classes) {
-                count = Math.max(count, label + 1);
-            }
+            ClassLabels present = ClassLabels.of(classes);
+            return Dataset.classification(features, present.labels(), present.classes(), present.names());
         }
-        return Dataset.classification(features, classes, Math.max(count, 1), classNames);
+        return Dataset.classification(features, classes, count, classNames);
     }
 
     /** Refuses the first of the {@code n} values just read that did not become a finite float32. */

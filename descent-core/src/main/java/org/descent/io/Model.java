@@ -43,19 +43,24 @@ public record Model(NetworkSpec spec, Module network) {
 
     /**
      * The network's outputs for raw {@code features}: the spec's normalization (if any) is applied
-     * first, the network runs in evaluation mode, and no graph is recorded.
+     * first, the network runs in evaluation mode, and no graph is recorded. Safe to call from
+     * several threads: calls on one model are serialized (each may use the kernels' threads).
      *
      * <p>Shape: input (N, inputSize), output (N, outputSize).
      */
     public Tensor predict(Tensor features) {
-        boolean training = network.isTraining();
-        network.eval();
-        try (NoGrad scope = NoGrad.enter()) {
-            Tensor x = spec.normalization() == null ? features : spec.normalization().apply(features);
-            return network.forward(x);
-        } finally {
-            if (training) {
-                network.train();
+        // The train/eval flag is the network's, shared by every caller: threads that predict with
+        // one model take turns, so none runs in the mode another has just set.
+        synchronized (network) {
+            boolean training = network.isTraining();
+            network.eval();
+            try (NoGrad scope = NoGrad.enter()) {
+                Tensor x = spec.normalization() == null ? features : spec.normalization().apply(features);
+                return network.forward(x);
+            } finally {
+                if (training) {
+                    network.train();
+                }
             }
         }
     }

@@ -1,7 +1,9 @@
 package org.descent.minimize;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.descent.DescentException;
@@ -12,15 +14,32 @@ import org.descent.tensor.Tensor;
  * The syntax tree of a parsed objective. Evaluation maps each node to the same tensor
  * operations a Java objective would use, so gradients and Hessians come from backpropagation:
  * {@code a^c} with a constant exponent c is {@code pow(c)}, a general {@code a^b} is
- * {@code exp(b·log a)}. Each node keeps its source text so that a non-finite value can be
- * traced to the sub-expression that produced it.
+ * {@code exp(b·log a)}. Each node keeps where its source text is so that a non-finite value can
+ * be traced to the sub-expression that produced it.
  */
 sealed interface Expression {
     /** The functions of the grammar, by name. */
     Map<String, UnaryOperator<Tensor>> FUNCTIONS = functions();
 
+    /** Where this sub-expression is in the text; the text is cut out only when a message needs it. */
+    Span span();
+
     /** The text of this sub-expression, for messages. */
-    String source();
+    default String source() {
+        return span().text();
+    }
+
+    /** A range of the expression's text, shared by every node rather than copied into each. */
+    record Span(String text, int from, int to) {
+        public String text() {
+            return text.substring(from, to).trim();
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
 
     /** The highest i among the variables xi used (0 for a constant). */
     int highestVariable();
@@ -34,7 +53,7 @@ sealed interface Expression {
         void after(Expression node, Tensor result, Tensor... inputs);
     }
 
-    record Constant(double value, String source) implements Expression {
+    record Constant(double value, Span span) implements Expression {
         public int highestVariable() {
             return 0;
         }
@@ -44,7 +63,7 @@ sealed interface Expression {
         }
     }
 
-    record Variable(int index, String source) implements Expression {
+    record Variable(int index, Span span) implements Expression {
         public int highestVariable() {
             return index;
         }
@@ -54,7 +73,7 @@ sealed interface Expression {
         }
     }
 
-    record Negation(Expression operand, String source) implements Expression {
+    record Negation(Expression operand, Span span) implements Expression {
         public int highestVariable() {
             return operand.highestVariable();
         }
@@ -64,7 +83,7 @@ sealed interface Expression {
         }
     }
 
-    record Call(String function, Expression argument, String source) implements Expression {
+    record Call(String function, Expression argument, Span span) implements Expression {
         public int highestVariable() {
             return argument.highestVariable();
         }
@@ -79,21 +98,43 @@ sealed interface Expression {
         }
     }
 
-    record Binary(char operator, Expression left, Expression right, String source) implements Expression {
+    /**
+     * {@code left operator right}. A sum or product of many terms is a long chain of left
+     * operands; it is walked in a loop, not recursively, so 20,000 terms do not overflow the stack.
+     */
+    record Binary(char operator, Expression left, Expression right, Span span) implements Expression {
         public int highestVariable() {
-            return Math.max(left.highestVariable(), right.highestVariable());
+            int highest = 0;
+            Expression node = this;
+            while (node instanceof Binary binary) {
+                highest = Math.max(highest, binary.right.highestVariable());
+                node = binary.left;
+            }
+            return Math.max(highest, node.highestVariable());
         }
 
         public Tensor evaluate(Tensor[] variables, Check check) {
-            Tensor a = left.evaluate(variables, check);
-            Tensor b = right.evaluate(variables, check);
+            List<Binary> chain = new ArrayList<>();
+            Expression node = this;
+            while (node instanceof Binary binary) {
+                chain.add(binary);
+                node = binary.left;
+            }
+            Tensor value = node.evaluate(variables, check);
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                value = chain.get(i).apply(value, chain.get(i).right.evaluate(variables, check), check);
+            }
+            return value;
+        }
+
+        private Tensor apply(Tensor a, Tensor b, Check check) {
             Tensor result = switch (operator) {
                 case '+' -> a.add(b);
                 case '-' -> a.sub(b);
                 case '*' -> a.mul(b);
                 case '/' -> a.div(b);
                 case '^' -> right.highestVariable() == 0 ? a.pow(b.item()) : b.mul(a.log()).exp();
-                default -> throw new DescentException("unknown operator '" + operator + "' in " + source);
+                default -> throw new DescentException("unknown operator '" + operator + "' in " + source());
             };
             if (check != null) {
                 check.after(this, result, a, b);

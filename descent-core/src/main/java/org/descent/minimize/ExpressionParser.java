@@ -14,10 +14,21 @@ package org.descent.minimize;
  * the PyTorch fixtures. Numbers have optional decimals and exponent ({@code 1.5e-3}); the
  * functions are {@code exp log sin cos tanh sigmoid softplus sqrt abs}. Errors are
  * {@link ExpressionException}s naming the column.
+ *
+ * <p>Limits, so that no text can exhaust the stack or the heap: brackets, function calls, unary
+ * minus signs and exponents nest at most {@value #MAX_NESTING} deep (sums and products of any
+ * length are fine), and the variables go up to x{@value #MAX_VARIABLE} (the Hessian of n
+ * variables holds n² values: 8 MB at the limit).
  */
 public final class ExpressionParser {
+    /** The deepest nesting of brackets, calls, unary minus signs and exponents. */
+    public static final int MAX_NESTING = 256;
+    /** The highest variable index: x1 … x1000. */
+    public static final int MAX_VARIABLE = 1000;
+
     private final String text;
     private int position;
+    private int nesting;
 
     private ExpressionParser(String text) {
         this.text = text;
@@ -47,7 +58,7 @@ public final class ExpressionParser {
         Expression left = product();
         while (peek() == '+' || peek() == '-') {
             char operator = text.charAt(position++);
-            left = new Expression.Binary(operator, left, product(), source(start));
+            left = new Expression.Binary(operator, left, product(), span(start));
         }
         return left;
     }
@@ -57,7 +68,7 @@ public final class ExpressionParser {
         Expression left = unary();
         while (peek() == '*' || peek() == '/') {
             char operator = text.charAt(position++);
-            left = new Expression.Binary(operator, left, unary(), source(start));
+            left = new Expression.Binary(operator, left, unary(), span(start));
         }
         return left;
     }
@@ -66,7 +77,10 @@ public final class ExpressionParser {
         int start = startOfNext();
         if (peek() == '-') {
             position++;
-            return new Expression.Negation(unary(), source(start));
+            enter(start);
+            Expression operand = unary();
+            nesting--;
+            return new Expression.Negation(operand, span(start));
         }
         return power();
     }
@@ -76,7 +90,10 @@ public final class ExpressionParser {
         Expression base = primary();
         if (peek() == '^') {
             position++;
-            return new Expression.Binary('^', base, unary(), source(start));
+            enter(start);
+            Expression exponent = unary();
+            nesting--;
+            return new Expression.Binary('^', base, exponent, span(start));
         }
         return base;
     }
@@ -86,8 +103,10 @@ public final class ExpressionParser {
         char c = peek();
         if (c == '(') {
             position++;
+            enter(start);
             Expression inner = sum();
             expect(')', "a closing ')' for the '(' at column " + (start + 1));
+            nesting--;
             return inner;
         }
         if (Character.isDigit(c) || c == '.') {
@@ -114,7 +133,7 @@ public final class ExpressionParser {
         }
         String literal = text.substring(start, position);
         try {
-            return new Expression.Constant(Double.parseDouble(literal), literal);
+            return new Expression.Constant(Double.parseDouble(literal), span(start));
         } catch (NumberFormatException e) {
             throw new ExpressionException("malformed number '" + literal + "'", text, start + 1);
         }
@@ -132,16 +151,23 @@ public final class ExpressionParser {
                         "write it as " + name + "(x1)", text, start + 1);
             }
             position++;
+            enter(start);
             Expression argument = sum();
             expect(')', "a closing ')' for " + name + "(");
-            return new Expression.Call(name, argument, source(start));
+            nesting--;
+            return new Expression.Call(name, argument, span(start));
         }
         if (call) {
             throw new ExpressionException("unknown function '" + name + "'", "known functions are "
                     + String.join(", ", Expression.FUNCTIONS.keySet()), text, start + 1);
         }
-        if (name.matches("x[1-9][0-9]{0,5}")) {
-            return new Expression.Variable(Integer.parseInt(name.substring(1)), name);
+        if (name.matches("x[1-9][0-9]*")) {
+            if (name.length() > 5 || Integer.parseInt(name.substring(1)) > MAX_VARIABLE) {
+                throw new ExpressionException("variable '" + name + "' is beyond x" + MAX_VARIABLE,
+                        "the minimizer handles up to " + MAX_VARIABLE + " variables (its Hessian holds n² values)",
+                        text, start + 1);
+            }
+            return new Expression.Variable(Integer.parseInt(name.substring(1)), span(start));
         }
         throw new ExpressionException("unknown variable '" + name + "'", "variables are x1, x2, x3, …", text, start + 1);
     }
@@ -178,7 +204,15 @@ public final class ExpressionParser {
         }
     }
 
-    private String source(int start) {
-        return text.substring(start, position).trim();
+    private Expression.Span span(int start) {
+        return new Expression.Span(text, start, position);
+    }
+
+    /** One level deeper; refused beyond {@link #MAX_NESTING}, at the column where that level starts. */
+    private void enter(int start) {
+        if (++nesting > MAX_NESTING) {
+            throw new ExpressionException("expression nests deeper than " + MAX_NESTING + " levels",
+                    "brackets, functions, minus signs and exponents count one level each", text, start + 1);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.descent.optim;
 
 import java.util.List;
 import java.util.Map;
+import org.descent.DescentException;
 import org.descent.nn.Parameter;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
@@ -61,12 +62,33 @@ public final class Adam extends Optimizer {
 
     @Override
     protected void restoreState(Map<String, Tensor> state) {
+        // Everything is checked before anything is replaced: a damaged state leaves this optimizer as it was.
+        Tensor[] first = new Tensor[updates.length];
+        Tensor[] second = new Tensor[updates.length];
+        int[] counts = new int[updates.length];
         for (int i = 0; i < updates.length; i++) {
-            firstMoment[i] = moment(stateArray(state, "first_moment." + i, i), i);
-            secondMoment[i] = moment(stateArray(state, "second_moment." + i, i), i);
+            double[] m = stateArray(state, "first_moment." + i, i);
+            double[] v = stateArray(state, "second_moment." + i, i);
             Tensor count = state.get("updates." + i);
-            updates[i] = count == null ? 0 : (int) count.get(0);
+            if ((m == null) != (v == null) || (m == null) != (count == null)) {
+                throw new DescentException("Adam state of parameter " + i + " is incomplete: it has "
+                        + present(m != null, v != null, count != null) + "; a started parameter needs first_moment."
+                        + i + ", second_moment." + i + " and updates." + i + " (the checkpoint is damaged)");
+            }
+            if (count != null) {
+                counts[i] = count(count, "updates." + i);
+            }
+            first[i] = moment(m, i);
+            second[i] = moment(v, i);
         }
+        System.arraycopy(first, 0, firstMoment, 0, first.length);
+        System.arraycopy(second, 0, secondMoment, 0, second.length);
+        System.arraycopy(counts, 0, updates, 0, counts.length);
+    }
+
+    private static String present(boolean first, boolean second, boolean count) {
+        String parts = (first ? ", first_moment" : "") + (second ? ", second_moment" : "") + (count ? ", updates" : "");
+        return parts.isEmpty() ? "nothing" : "only " + parts.substring(2);
     }
 
     /** Saved moments (float64, exact for float32 values) in the dtype of parameter {@code index}; null if absent. */

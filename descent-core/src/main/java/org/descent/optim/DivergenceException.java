@@ -2,7 +2,7 @@ package org.descent.optim;
 
 import org.descent.DescentException;
 
-/** Thrown when the loss of a run stops being finite; carries the step, the epoch and the loss. */
+/** Thrown when the loss of a run stops being finite or grows by orders of magnitude; carries the step, the epoch and the loss. */
 public class DivergenceException extends DescentException {
     private final long step;
     private final int epoch;
@@ -15,7 +15,7 @@ public class DivergenceException extends DescentException {
         this.loss = loss;
     }
 
-    /** The step at which the loss was not finite. */
+    /** The step at which the run diverged. */
     public long step() {
         return step;
     }
@@ -25,7 +25,7 @@ public class DivergenceException extends DescentException {
         return epoch;
     }
 
-    /** The loss: NaN or ±infinity. */
+    /** The loss: NaN, ±infinity, or one grown by orders of magnitude (see {@code DivergenceCheck}). */
     public double loss() {
         return loss;
     }

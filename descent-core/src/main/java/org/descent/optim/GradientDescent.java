@@ -47,9 +47,11 @@ public final class GradientDescent extends Optimizer {
 
     @Override
     protected void restoreState(Map<String, Tensor> state) {
+        double[][] restored = new double[velocity.length][];
         for (int i = 0; i < velocity.length; i++) {
-            velocity[i] = stateArray(state, "velocity." + i, i);
+            restored[i] = stateArray(state, "velocity." + i, i);
         }
+        System.arraycopy(restored, 0, velocity, 0, restored.length);
     }
 
     @Override

@@ -108,15 +108,29 @@ public abstract class Optimizer {
             throw new DescentException(getClass().getSimpleName() + " state has no step_count; "
                     + "it was not saved from an optimizer");
         }
+        int count = count(steps, "step_count");
         restoreState(state);
-        stepCount = (int) steps.get(0);
+        stepCount = count;
+    }
+
+    /** A saved counter: one whole number in 0..2³¹−1, else the state is refused as damaged. */
+    protected final int count(Tensor saved, String name) {
+        double value = saved.size() == 1 ? saved.get(0) : Double.NaN;
+        if (!(value >= 0 && value <= Integer.MAX_VALUE && value == Math.rint(value))) {
+            throw new DescentException(getClass().getSimpleName() + " state '" + name + "' is " + saved
+                    + "; expected one whole number of steps (the checkpoint is damaged)");
+        }
+        return (int) value;
     }
 
     /** Adds this optimizer's per-parameter state to {@code state}; none by default. */
     protected void saveState(Map<String, Tensor> state) {
     }
 
-    /** Restores what {@link #saveState} wrote; absent entries mean "not started yet". */
+    /**
+     * Restores what {@link #saveState} wrote; absent entries mean "not started yet". Checks
+     * everything before replacing anything, so a refused state leaves the optimizer as it was.
+     */
     protected void restoreState(Map<String, Tensor> state) {
     }
 

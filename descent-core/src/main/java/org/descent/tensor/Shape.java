@@ -1,18 +1,28 @@
 package org.descent.tensor;
 
 import java.util.Arrays;
+import org.descent.Sizes;
 
 /** The dimensions of a tensor, outermost first. A scalar has no dimensions. */
 public final class Shape {
     private final int[] dims;
+    private final int size;
 
     private Shape(int[] dims) {
-        for (int d : dims) {
-            if (d < 0) {
+        long[] sizes = new long[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] < 0) {
                 throw new ShapeException("dimensions must be non-negative, got " + Arrays.toString(dims));
             }
+            sizes[i] = dims[i];
+        }
+        long product = Sizes.product("shape " + Arrays.toString(dims), sizes);
+        if (product > Sizes.MAX_ELEMENTS) {
+            throw new ShapeException("shape " + Arrays.toString(dims) + " has " + product
+                    + " elements, more than one tensor holds (" + Sizes.MAX_ELEMENTS + ")");
         }
         this.dims = dims;
+        this.size = (int) product;
     }
 
     public static Shape of(int... dims) {
@@ -36,12 +46,9 @@ public final class Shape {
         return dims.clone();
     }
 
+    /** The number of elements, at most {@link Sizes#MAX_ELEMENTS} (checked when the shape is made). */
     public int size() {
-        int n = 1;
-        for (int d : dims) {
-            n = Math.multiplyExact(n, d);
-        }
-        return n;
+        return size;
     }
 
     /** Maps a possibly negative axis to {@code 0..rank-1}. */

@@ -43,22 +43,37 @@ public final class Checkpoint {
     }
 
     public static void save(Path path, Module model, Optimizer optimizer, int epochsDone) {
+        save(path, model, optimizer, epochsDone, RunSettings.none());
+    }
+
+    /** As {@link #save(Path, Module, Optimizer, int)}, recording the {@code run}'s settings for the resume. */
+    public static void save(Path path, Module model, Optimizer optimizer, int epochsDone, RunSettings run) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         model.state().forEach((name, t) -> tensors.put(MODEL + name, t));
         optimizer.state().forEach((name, t) -> tensors.put(OPTIMIZER + name, t));
-        Map<String, String> metadata = Map.of(FORMAT_KEY, FORMAT, "epoch", String.valueOf(epochsDone),
-                "optimizer", optimizer.getClass().getSimpleName());
+        Map<String, String> metadata = new LinkedHashMap<>(Map.of(FORMAT_KEY, FORMAT, "epoch", String.valueOf(epochsDone),
+                "optimizer", optimizer.getClass().getSimpleName()));
+        run.record(metadata);
         Safetensors.write(path, new SafetensorsContent(tensors, metadata));
     }
 
     /** Puts the saved weights and optimizer state back and returns the number of epochs done. */
     public static int restore(Path path, Module model, Optimizer optimizer) {
+        return restore(path, model, optimizer, RunSettings.none());
+    }
+
+    /**
+     * As {@link #restore(Path, Module, Optimizer)}, first refusing a checkpoint whose recorded
+     * settings differ from {@code run}'s, naming the setting and both values.
+     */
+    public static int restore(Path path, Module model, Optimizer optimizer, RunSettings run) {
         SafetensorsContent content = Safetensors.read(path);
         Map<String, String> metadata = content.metadata();
         if (!FORMAT.equals(metadata.get(FORMAT_KEY))) {
             throw new DescentException(path + " is not a Descent checkpoint (no " + FORMAT_KEY + " = " + FORMAT
                     + " in its metadata); checkpoints are written by --checkpoint");
         }
+        run.requireSameAs(metadata, path.toString());
         String kind = optimizer.getClass().getSimpleName();
         if (!kind.equals(metadata.get("optimizer"))) {
             throw new DescentException(path + " holds the state of " + metadata.get("optimizer")

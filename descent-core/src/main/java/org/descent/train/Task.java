@@ -20,6 +20,23 @@ public enum Task {
     /** K logits per sample, softmax probabilities; cross-entropy from the logits. */
     MULTICLASS;
 
+    /**
+     * The task a model file or an option names: {@code regression}, {@code binary},
+     * {@code multiclass}, or {@code classification} for multiclass (what the README's
+     * {@code ModelFile} example writes); case does not matter. Anything else is refused naming
+     * the known tasks.
+     */
+    public static Task named(String name) {
+        String key = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (key) {
+            case "regression" -> REGRESSION;
+            case "binary" -> BINARY;
+            case "multiclass", "classification" -> MULTICLASS;
+            default -> throw new DescentException("unknown task '" + name
+                    + "'; expected regression, binary, multiclass or classification (= multiclass)");
+        };
+    }
+
     /** The divergence that fits this task; label smoothing only applies to MULTICLASS (lecture's ε = s/K). */
     public Loss defaultLoss(double pytorchLabelSmoothing) {
         if (pytorchLabelSmoothing != 0 && this != MULTICLASS) {

@@ -118,14 +118,19 @@ class ModelFormat2Test {
         Random random = new Random(1);
         Sequential small = new Sequential(new Linear(3, 4, random));
         Map<String, Tensor> tensors = new LinkedHashMap<>(small.state());
-        // A spec asking for a weight of 2·10⁹ × 3 floats: refused by its shape, never allocated.
-        String huge = "{\"input_size\":3,\"layers\":[{\"kind\":\"linear\",\"out\":2000000000}],\"task\":\"regression\","
+        // A spec asking for a weight of 7·10⁸ × 3 floats (8.4 GB): refused by its shape, never allocated.
+        String huge = "{\"input_size\":3,\"layers\":[{\"kind\":\"linear\",\"out\":700000000}],\"task\":\"regression\","
                 + "\"loss\":\"l2\",\"class_count\":0}";
         Path file = dir.resolve("huge.safetensors");
         Safetensors.write(file, new SafetensorsContent(tensors, Map.of(ModelFile.FORMAT_KEY, "2", ModelFile.SPEC_KEY, huge)));
         String message = assertThrows(DescentException.class, () -> ModelFile.load(file)).getMessage();
-        assertTrue(message.contains("tensor 'layers.0.weight' has shape [4, 3] but the file's spec needs [2000000000, 3]"),
+        assertTrue(message.contains("tensor 'layers.0.weight' has shape [4, 3] but the file's spec needs [700000000, 3]"),
                 message);
+        // 2·10⁹ × 3 values cannot be one tensor at all: refused by Shape's element count (Sizes), as early.
+        Safetensors.write(file, new SafetensorsContent(tensors, Map.of(ModelFile.FORMAT_KEY, "2", ModelFile.SPEC_KEY,
+                huge.replace("700000000", "2000000000"))));
+        message = assertThrows(DescentException.class, () -> ModelFile.load(file)).getMessage();
+        assertTrue(message.contains("shape [2000000000, 3] has 6000000000 elements, more than one tensor holds"), message);
         tensors.remove("layers.0.bias");
         Safetensors.write(file, new SafetensorsContent(tensors, Map.of(ModelFile.FORMAT_KEY, "2",
                 ModelFile.SPEC_KEY, spec(3, small).toJson())));
