@@ -56,14 +56,15 @@ class TerminalTest {
         String screen = awaitScreen("[exit ", TimeUnit.MINUTES.toMillis(4));
         List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
         assertTrue(lines.get(0).startsWith("digits: 1258 train"), screen);
+        assertTrue(lines.get(1).startsWith("network: 4,810 parameters"), screen);
         for (int epoch = 1; epoch <= 3; epoch++) {
-            assertTrue(lines.get(epoch).matches("epoch   " + epoch + "/3  loss \\d\\.\\d{4}  val_acc .* samples/s"),
+            assertTrue(lines.get(epoch + 1).matches("epoch   " + epoch + "/3  loss \\d\\.\\d{4}  val_acc .* samples/s"),
                     "line " + epoch + " of the screen is not epoch " + epoch + "'s line:\n" + screen);
         }
-        assertTrue(lines.get(4).startsWith("test accuracy "), screen);
-        assertEquals("saved model to m.safetensors", lines.get(5), screen);
-        assertEquals("[exit 0]", lines.get(6), screen);
-        assertEquals(7, lines.size(), "no other lines (a stale bar, the JVM's notice):\n" + screen);
+        assertTrue(lines.get(5).startsWith("test accuracy "), screen);
+        assertEquals("saved model to m.safetensors", lines.get(6), screen);
+        assertEquals("[exit 0]", lines.get(7), screen);
+        assertEquals(8, lines.size(), "no other lines (a stale bar, the JVM's notice):\n" + screen);
         assertFalse(screen.contains("WARNING"), screen);
 
         String bytes = Files.readString(raw, StandardCharsets.UTF_8);
@@ -75,7 +76,7 @@ class TerminalTest {
         // At an epoch's end the bar's last figure is the epoch line's loss.
         String lastBar = bytes.substring(bytes.lastIndexOf("epoch 3/3 "));
         String barLoss = lastBar.replaceAll("(?s).*?mean loss so far (\\d\\.\\d{4}).*", "$1");
-        assertTrue(lines.get(3).startsWith("epoch   3/3  loss " + barLoss + " "), barLoss + " vs " + lines.get(3));
+        assertTrue(lines.get(4).startsWith("epoch   3/3  loss " + barLoss + " "), barLoss + " vs " + lines.get(4));
     }
 
     private String awaitScreen(String marker, long timeoutMillis) throws Exception {

@@ -106,7 +106,7 @@ class ToolboxTrainTest {
         "--warmup-epochs 20 | --warmup-epochs must be at least 1 and less than the 20 epochs of the run, got 20",
         "--reduce-on-plateau --plateau-factor 1 | reduce-on-plateau factor must be in (0, 1), got 1.0",
         "--schedule cosine --min-lr 1 | cosine annealing: the minimum step size must be in [0, 0.001]",
-        "--loss hinge | --loss hinge: unknown; use auto, cross-entropy, bce, l2, l1 or huber"})
+        "--loss hinge | Invalid value for option '--loss': 'hinge' is unknown; use auto, cross-entropy, bce, l2, l1, huber"})
     void badValuesGiveOneLineAndExitCodeTwo(String options, String message) {
         CliRun run = CliRun.of(("train --quiet " + options).split("\\s+"));
         assertEquals(2, run.exitCode(), run.out() + run.err());

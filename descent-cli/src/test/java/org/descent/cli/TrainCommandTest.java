@@ -99,8 +99,8 @@ class TrainCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--optimizer foo | Invalid value for option '--optimizer': 'foo' is unknown; use sgd, momentum, nesterov, adam, adamw, rmsprop, adagrad",
-        "--schedule cos  | Invalid value for option '--schedule': 'cos' is unknown; use constant, step, inverse, exponential",
-        "--loss hinge    | Invalid value for option '--loss': 'hinge' is unknown; use auto, cross-entropy, bce, l2",
+        "--schedule cos  | Invalid value for option '--schedule': 'cos' is unknown; use constant, step, inverse, exponential, cosine",
+        "--loss hinge    | Invalid value for option '--loss': 'hinge' is unknown; use auto, cross-entropy, bce, l2, l1, huber",
         "--task ranking  | Invalid value for option '--task': 'ranking' is unknown; use multiclass, regression"})
     void aValueOutsideAFixedSetListsTheSet(String options, String message) {
         CliRun run = CliRun.of(("train --quiet " + options).split("\\s+"));
@@ -118,7 +118,7 @@ class TrainCommandTest {
         String help = CliRun.of("train", "--help").out().replaceAll("\\s+", " ");
         assertTrue(help.contains("--optimizer=OPTIMIZER sgd, momentum, nesterov, adam, adamw, rmsprop, adagrad"), help);
         assertTrue(help.contains("Hidden activation: one of " + String.join(", ", NetworkOptions.hiddenActivations())
-                + " (default relu)"),
+                + " (default relu;"),
                 help);
     }
 
