@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "descent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Learns networks: backpropagation and gradient descent on the JVM.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, MinimizeCommand.class,
-                AnalyzeCommand.class, SummaryCommand.class, CompletionCommand.class, DashboardCommand.class})
+                AnalyzeCommand.class, SummaryCommand.class, CompletionCommand.class, DashboardCommand.class,
+                ExportCommand.class, ImportCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a user error: bad input, bad options, a run that diverged. */
     static final int USER_ERROR = 2;

@@ -97,7 +97,9 @@ final class TranscriptRunner {
         assertTrue(words.get(0).equals("./descent") || words.get(0).equals("descent"), command);
         List<String> args = new ArrayList<>(words.subList(1, words.size()));
         for (int i = 1; i < args.size(); i++) {
-            if (FILE_OPTIONS.contains(args.get(i - 1)) && !Path.of(args.get(i)).isAbsolute()) {
+            boolean file = FILE_OPTIONS.contains(args.get(i - 1))
+                    || i == 1 && args.get(0).equals("import") && !args.get(1).startsWith("-");   // descent import FILE.onnx
+            if (file && !Path.of(args.get(i)).isAbsolute()) {
                 args.set(i, dir.resolve(args.get(i)).toString());
             }
         }

@@ -1,9 +1,11 @@
 package org.descent.io;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.descent.DescentException;
 import org.descent.nn.LayerLayout;
 import org.descent.nn.Module;
@@ -103,5 +105,39 @@ public final class ModelFile {
      */
     public static void loadWeights(Path path, Module network) {
         network.loadState(Safetensors.read(path).tensors(), path.toString());
+    }
+
+    /**
+     * As {@link #loadWeights(Path, Module)}, with {@code prefix} put before each of the file's
+     * names: a PyTorch {@code nn.Sequential}'s {@code state_dict} ({@code 0.weight}, {@code 0.bias},
+     * {@code 2.weight}, ...) loads into a Descent {@link org.descent.nn.Sequential} with the prefix
+     * {@code "layers."}. F16 and BF16 tensors are converted to float32 on load.
+     */
+    public static void loadWeights(Path path, Module network, String prefix) {
+        loadWeights(path, network, name -> prefix + name);
+    }
+
+    /**
+     * As {@link #loadWeights(Path, Module)}, with each of the file's names mapped by {@code rename}
+     * to the network's name (e.g. {@code n -> n.replaceFirst("^net\\.", "layers.")}); a tensor
+     * renamed to null is left out (buffers PyTorch keeps that Descent does not, say). Two tensors
+     * renamed to one name are refused, naming both.
+     */
+    public static void loadWeights(Path path, Module network, UnaryOperator<String> rename) {
+        Map<String, Tensor> renamed = new LinkedHashMap<>();
+        Map<String, String> from = new HashMap<>();
+        Safetensors.read(path).tensors().forEach((name, tensor) -> {
+            String target = rename.apply(name);
+            if (target == null) {
+                return;
+            }
+            String earlier = from.put(target, name);
+            if (earlier != null) {
+                throw new DescentException(path + ": tensors '" + earlier + "' and '" + name + "' are both renamed to '"
+                        + target + "'; the name mapping must give each tensor its own name");
+            }
+            renamed.put(target, tensor);
+        });
+        network.loadState(renamed, path + " (names mapped)");
     }
 }

@@ -96,6 +96,12 @@ public final class Safetensors {
                 float[] values = new float[size];
                 data.asFloatBuffer().get(values);
                 tensors.put(e.name(), Tensor.of(values, e.shape()));
+            } else if (e.type().bytes == 2) {
+                float[] values = new float[size];
+                for (int i = 0; i < size; i++) {
+                    values[i] = e.type().toFloat(data.getShort(2 * i));
+                }
+                tensors.put(e.name(), Tensor.of(values, e.shape()));
             } else {
                 double[] values = new double[size];
                 data.asDoubleBuffer().get(values);

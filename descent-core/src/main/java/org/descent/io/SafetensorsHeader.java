@@ -117,7 +117,7 @@ final class SafetensorsHeader {
         }
         SafetensorsType type = SafetensorsType.fromCode(dtype.textValue());
         if (type == null) {
-            throw fail(at, where + " has unsupported dtype '" + dtype.textValue() + "'; expected F32 or F64");
+            throw fail(at, where + " has unsupported dtype '" + dtype.textValue() + "'; expected F32, F64, F16 or BF16");
         }
         JsonNode shapeNode = value.get("shape");
         if (shapeNode == null || !shapeNode.isArray()) {
