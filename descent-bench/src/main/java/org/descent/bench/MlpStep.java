@@ -7,6 +7,8 @@ import org.descent.DescentException;
 import org.descent.autograd.NoGrad;
 import org.descent.autograd.OutputReuse;
 import org.descent.loss.CrossEntropy;
+import org.descent.nn.BatchNorm1d;
+import org.descent.nn.Dropout;
 import org.descent.nn.Linear;
 import org.descent.nn.Module;
 import org.descent.nn.Relu;
@@ -20,7 +22,8 @@ import org.descent.tensor.Tensor;
  * uniform in [0, 1), random labels): {@code Sequential} of Linear layers with ReLU between them,
  * {@link CrossEntropy} {@code L = −(1/N) Σ_n log softmax(z_n)[y_n]}, then {@link GradientDescent}
  * {@code θ ← θ − lr · ∂L/∂θ}. Written with the public API only, as a user would. Synthetic data
- * is enough for throughput: the work per step does not depend on the values.
+ * is enough for throughput: the work per step does not depend on the values. Optionally with a
+ * {@link BatchNorm1d} before and a {@link Dropout} after each hidden ReLU, to measure their cost.
  */
 public final class MlpStep {
     private final Sequential model;
@@ -29,9 +32,15 @@ public final class MlpStep {
     private final Tensor input;
     private final Tensor oneHot;
     private final int batch;
+    private final List<Linear> linears = new ArrayList<>();
 
     /** {@code sizes} from input to classes, e.g. {784, 256, 128, 10}. */
     public MlpStep(int[] sizes, int batch, double learningRate, long seed) {
+        this(sizes, batch, learningRate, seed, false, 0);
+    }
+
+    /** As above, with batch norm before each hidden ReLU if {@code batchNorm}, dropout after it if {@code dropout > 0}. */
+    public MlpStep(int[] sizes, int batch, double learningRate, long seed, boolean batchNorm, double dropout) {
         if (sizes.length < 2 || batch < 1 || !(learningRate > 0)) {
             throw new DescentException("MlpStep needs at least two sizes, a positive batch and learning rate, got "
                     + sizes.length + " sizes, batch " + batch + ", learning rate " + learningRate);
@@ -39,9 +48,16 @@ public final class MlpStep {
         Random random = new Random(seed);
         List<Module> layers = new ArrayList<>();
         for (int i = 0; i + 1 < sizes.length; i++) {
-            layers.add(new Linear(sizes[i], sizes[i + 1], random));
+            linears.add(new Linear(sizes[i], sizes[i + 1], random));
+            layers.add(linears.get(i));
             if (i + 2 < sizes.length) {
+                if (batchNorm) {
+                    layers.add(new BatchNorm1d(sizes[i + 1]));
+                }
                 layers.add(new Relu());
+                if (dropout > 0) {
+                    layers.add(new Dropout(dropout, random));
+                }
             }
         }
         this.model = new Sequential(layers.toArray(new Module[0]));
@@ -81,6 +97,6 @@ public final class MlpStep {
 
     /** The weights of Linear layer {@code i}, for checks. */
     public Tensor weight(int i) {
-        return model.namedParameters().get("layers." + (2 * i) + ".weight").value();
+        return linears.get(i).weight().value();
     }
 }

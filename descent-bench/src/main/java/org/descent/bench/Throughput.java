@@ -15,6 +15,8 @@ import org.descent.tensor.Parallelism;
  *
  * <pre>
  * Throughput mlp 784,256,128,10 BATCH THREADS SECONDS [WARMUP]  →  samples_per_second=…
+ * Throughput layers 784,256,128,10 BATCH THREADS SECONDS ROUNDS  →  the step time plain, with batch norm, with
+ *     dropout 0.2 and with both, measured in turn ROUNDS times (a noisy machine shifts all four alike)
  * Throughput gemm N THREADS SECONDS [WARMUP]                    →  gflops=…
  * Throughput alloc 784,256,128,10 BATCH STEPS                   →  bytes_per_step=… (after STEPS warm-up steps)
  * Throughput trace 784,256,128,10 BATCH THREADS SECONDS         →  one samples/s figure per second from the start
@@ -45,6 +47,9 @@ public final class Throughput {
             MlpStep step = new MlpStep(sizes(args[1]), Integer.parseInt(args[2]), 0.1, 1);
             double rate = step.batch() * repetitionsPerSecond(step::step, warmUp(args, 4), Double.parseDouble(args[4]));
             System.out.println(String.format(Locale.ROOT, "samples_per_second=%.1f", rate));
+        } else if (mode.equals("layers") && args.length == 6) {
+            Parallelism.setThreads(Integer.parseInt(args[3]));
+            LayerCost.run(sizes(args[1]), Integer.parseInt(args[2]), Double.parseDouble(args[4]), Integer.parseInt(args[5]));
         } else if (mode.equals("trace") && args.length == 5) {
             Parallelism.setThreads(Integer.parseInt(args[3]));
             MlpStep step = new MlpStep(sizes(args[1]), Integer.parseInt(args[2]), 0.1, 1);

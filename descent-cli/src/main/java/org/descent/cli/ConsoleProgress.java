@@ -12,8 +12,10 @@ import org.descent.train.Trainer;
 import org.descent.train.TrainingListener;
 
 /**
- * Shows a run: on a terminal a progress bar per epoch with ETA and the running loss, then one
- * line per epoch; when not a terminal only the epoch lines; nothing when quiet.
+ * Shows a run: on a terminal a progress bar per epoch with ETA and the epoch's mean loss so far
+ * (weighted by batch size, as the epoch line's), then one line per epoch; when not a terminal
+ * only the epoch lines; nothing when quiet. At the end of an epoch the bar's last figure and the
+ * epoch line's loss are the same number: the mean training loss over the epoch's batches.
  */
 final class ConsoleProgress implements TrainingListener {
     private final PrintStream out;
@@ -22,10 +24,16 @@ final class ConsoleProgress implements TrainingListener {
     private int epochs;
     private int batchesPerEpoch;
     private ProgressBar progressBar;
-    private double runningLoss = Double.NaN;
+    private final int trainSize;
+    private final int batchSize;
+    private double lossSum;
+    private int samplesSeen;
 
-    ConsoleProgress(PrintStream out, boolean terminal, boolean quiet) {
+    /** @param batchSize samples per step, 0 for the full batch */
+    ConsoleProgress(PrintStream out, boolean terminal, boolean quiet, int trainSize, int batchSize) {
         this.out = out;
+        this.trainSize = trainSize;
+        this.batchSize = batchSize == 0 ? trainSize : batchSize;
         this.bar = terminal && !quiet;
         this.quiet = quiet;
     }
@@ -43,12 +51,15 @@ final class ConsoleProgress implements TrainingListener {
         }
         if (progressBar == null) {
             progressBar = new ProgressBarBuilder().setTaskName("epoch " + step.epoch() + "/" + epochs)
-                    .setInitialMax(batchesPerEpoch).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+                    .setInitialMax(batchesPerEpoch).setStyle(ProgressBarStyle.ASCII).setConsumer(new BarLine(System.err))
+                    .setUpdateIntervalMillis(200)
                     .continuousUpdate().build();
         }
-        runningLoss = Double.isNaN(runningLoss) ? step.loss() : 0.95 * runningLoss + 0.05 * step.loss();
+        int size = Math.min(batchSize, trainSize - (step.batch() - 1) * batchSize);
+        lossSum += step.loss() * size;
+        samplesSeen += size;
         progressBar.step();
-        progressBar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f", runningLoss));
+        progressBar.setExtraMessage(String.format(Locale.ROOT, " mean loss so far %.4f", lossSum / samplesSeen));
     }
 
     @Override
@@ -57,6 +68,8 @@ final class ConsoleProgress implements TrainingListener {
             progressBar.close();
             progressBar = null;
         }
+        lossSum = 0;
+        samplesSeen = 0;
         if (quiet) {
             return;
         }

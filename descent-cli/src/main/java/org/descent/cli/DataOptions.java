@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class DataOptions {
     @Option(names = "--data", defaultValue = "digits", paramLabel = "SOURCE",
             description = "digits (embedded, default), iris, breast-cancer, wine, diabetes, "
-                    + "fashion-mnist, a folder of IDX files, or a CSV file (label in the last column).")
+                    + "fashion-mnist, a folder of IDX files, or a CSV file (label in the last column; - reads it from standard input).")
     String source;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -19,8 +19,8 @@ final class DataOptions {
     Integer positiveClass;
 
     @Option(names = "--task", paramLabel = "TASK",
-            description = "For CSV files: multiclass (default) or regression.")
-    String task;
+            description = "For CSV files: ${COMPLETION-CANDIDATES} (default multiclass).")
+    Choices.TaskName task;
 
     @Option(names = "--header", description = "The CSV file starts with a header line.")
     boolean header;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.descent.cli.dashboard.DashboardCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,10 +14,11 @@ import picocli.CommandLine.Option;
  * in Descent too) is one clear line on stderr and exit code 2 (see {@link ErrorLine}); the stack
  * trace only with {@code --verbose}.
  */
-@Command(name = "descent", mixinStandardHelpOptions = true, version = "descent 0.1.0",
+@Command(name = "descent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Learns networks: backpropagation and gradient descent on the JVM.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, MinimizeCommand.class,
-                AnalyzeCommand.class, ExportCommand.class, ImportCommand.class})
+                AnalyzeCommand.class, SummaryCommand.class, CompletionCommand.class, DashboardCommand.class,
+                ExportCommand.class, ImportCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a user error: bad input, bad options, a run that diverged. */
     static final int USER_ERROR = 2;
@@ -31,7 +33,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        ConsoleStreams.install();
+        int code = run(args);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
     }
 
     /** The kernels name themselves at INFO when they start; shown only with --verbose. */
@@ -41,6 +47,7 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         DESCENT_LOG.setLevel(Arrays.asList(args).contains("--verbose") ? Level.INFO : Level.WARNING);
         CommandLine cli = new CommandLine(new Main());
+        Choices.register(cli);
         // So that an expression starting with a minus sign, descent minimize '-x1^2', is not taken for an option.
         cli.getSubcommands().get("minimize").setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -33,7 +33,8 @@ final class MinimizeCommand implements Callable<Integer> {
             + "e.g. --start=-1.2,1 (default: the zero vector).")
     String start;
 
-    @Option(names = "--method", defaultValue = "newton", paramLabel = "NAME", description = "closed-form (quadratics), "
+    @Option(names = "--method", defaultValue = "newton", paramLabel = "METHOD", completionCandidates = Choices.Methods.class,
+            description = "closed-form (quadratics), "
             + "newton (on grad f = 0), gd (fixed step), sign (the lecture's sign-only rule), line-search (backtracking "
             + "Armijo) (default: ${DEFAULT-VALUE}).")
     String method;

@@ -10,9 +10,14 @@ import org.descent.nn.LayerSpec;
 import org.descent.io.NetworkSpec;
 import org.descent.loss.BinaryCrossEntropyWithLogits;
 import org.descent.loss.CrossEntropy;
+import org.descent.data.Dataset;
+import org.descent.loss.HuberLoss;
+import org.descent.loss.L1Loss;
 import org.descent.loss.L2Loss;
+import org.descent.loss.WeightedCrossEntropy;
 import org.descent.loss.Loss;
 import org.descent.train.Task;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The network's shape and divergence, from the command line. */
@@ -21,22 +26,31 @@ final class NetworkOptions {
             description = "Hidden layer sizes, comma-separated (default 256,128 for 28×28 images, else 64).")
     int[] hidden;
 
-    @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME", completionCandidates = HiddenActivations.class,
-            description = "Hidden activation: one of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", defaultValue = "relu", paramLabel = "ACTIVATION", completionCandidates = HiddenActivations.class,
+            description = "Hidden activation: one of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; leaky-relu "
+                    + "with α = 0.01, elu with α = 1).")
     String activation;
 
-    @Option(names = "--loss", defaultValue = "auto", paramLabel = "NAME",
-            description = "auto (by task), cross-entropy, bce, l2 (default ${DEFAULT-VALUE}).")
-    String loss;
+    @Option(names = "--loss", defaultValue = "auto", paramLabel = "LOSS",
+            description = "${COMPLETION-CANDIDATES}; auto picks by task, huber with δ = 1 (default ${DEFAULT-VALUE}).")
+    Choices.LossName loss;
 
     @Option(names = "--label-smoothing", defaultValue = "0", paramLabel = "S",
             description = "Label smoothing s as in PyTorch (ε = s/K on each wrong class); multi-class only.")
     double labelSmoothing;
 
-    /** The MLP: hidden Linear + activation layers, then a Linear output sized for the task. */
+    @Option(names = "--class-weights", paramLabel = "auto|W1,W2,..",
+            description = "Class weights of the cross-entropy (PyTorch's weight=, a weighted mean): one per class, "
+                    + "or auto for N / (K · n_k), n_k the training samples of class k.")
+    String classWeights;
+
+    @Mixin
+    HiddenLayerOptions hiddenLayers = new HiddenLayerOptions();
+
+    /** The MLP: hidden Linear (+ normalization) + activation (+ dropout) layers, then a Linear output sized for the task. */
     NetworkSpec spec(int inputSize, Task task, int classes, int targets, List<String> classNames,
                      Normalize normalization, boolean images) {
-        String act = activation.toLowerCase(Locale.ROOT);
+        String act = activation.toLowerCase(Locale.ROOT).replace('-', '_');
         if (!Activations.names().contains(act) || Activations.normalizesRows(act)) {
             throw new DescentException("--activation " + activation + ": unknown; use one of " + hiddenActivations());
         }
@@ -46,8 +60,7 @@ final class NetworkOptions {
             if (size <= 0) {
                 throw new DescentException("--layers: every layer needs a positive size, got " + size);
             }
-            layers.add(LayerSpec.linear(size));
-            layers.add(LayerSpec.activation(act));
+            hiddenLayers.add(layers, size, LayerSpec.activation(act));
         }
         int outputs = switch (task) {
             case MULTICLASS -> classes;
@@ -60,9 +73,13 @@ final class NetworkOptions {
                 task == Task.MULTICLASS ? classes : task == Task.BINARY ? 2 : 0, names, normalization, labelSmoothing);
     }
 
-    /** The element-wise activations of the {@link Activations} table, the ones a hidden layer can use. */
+    /**
+     * The element-wise activations of the {@link Activations} table, the ones a hidden layer can
+     * use, as the command line spells them ({@code gelu-tanh}; {@code gelu_tanh} is accepted too).
+     */
     static List<String> hiddenActivations() {
-        return Activations.names().stream().filter(name -> !Activations.normalizesRows(name)).toList();
+        return Activations.names().stream().filter(name -> !Activations.normalizesRows(name))
+                .map(name -> name.replace('_', '-')).toList();
     }
 
     /** {@link #hiddenActivations()} for picocli's help text. */
@@ -75,11 +92,23 @@ final class NetworkOptions {
 
     /** The divergence: by default the one that fits the task, fused with the output activation. */
     Loss loss(Task task) {
-        Loss chosen = loss.equalsIgnoreCase("auto") ? task.defaultLoss(labelSmoothing) : named(loss, labelSmoothing);
+        Loss chosen = loss == Choices.LossName.AUTO ? task.defaultLoss(labelSmoothing) : named(loss.toString(), labelSmoothing);
         if (labelSmoothing != 0 && !(chosen instanceof CrossEntropy)) {
             throw new DescentException("--label-smoothing applies to the cross-entropy loss only");
         }
         return chosen;
+    }
+
+    /** The training loss: {@link #loss(Task)} with the --class-weights, if given, from the training split. */
+    Loss loss(Task task, Dataset train) {
+        Loss plain = loss(task);
+        if (classWeights == null) {
+            return plain;
+        }
+        if (!(plain instanceof CrossEntropy crossEntropy)) {
+            throw new DescentException("--class-weights applies to the cross-entropy of a multi-class task only");
+        }
+        return new WeightedCrossEntropy(ClassWeights.parse(classWeights, train), crossEntropy);
     }
 
     /** A loss by its command-line name or its {@link Loss#name()}, as stored in model files. */
@@ -88,7 +117,10 @@ final class NetworkOptions {
             case "cross-entropy" -> CrossEntropy.withPyTorchSmoothing(labelSmoothing);
             case "bce", "binary-cross-entropy-with-logits" -> new BinaryCrossEntropyWithLogits();
             case "l2" -> new L2Loss();
-            default -> throw new DescentException("--loss " + name + ": unknown; use auto, cross-entropy, bce or l2");
+            case "l1" -> new L1Loss();
+            case "huber" -> new HuberLoss();
+            default -> throw new DescentException("--loss " + name
+                    + ": unknown; use auto, cross-entropy, bce, l2, l1 or huber");
         };
     }
 }

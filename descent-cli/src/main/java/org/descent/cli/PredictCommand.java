@@ -19,23 +19,27 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by 'descent train --out'.")
     Path modelFile;
 
-    @Option(names = "--input", required = true, paramLabel = "CSV", description = "One sample per row, features only.")
+    @Option(names = "--input", required = true, paramLabel = "CSV",
+            description = "One sample per row, features only; - reads standard input.")
     Path input;
 
     @Option(names = "--header", description = "The input starts with a header line.")
     boolean header;
 
-    @Option(names = "--output", paramLabel = "CSV", description = "Where to write the predictions (default: standard output).")
+    @Option(names = "--output", paramLabel = "CSV", description = "Where to write the predictions (default, or -: standard output).")
     Path output;
 
     @Override
     public Integer call() {
         Model model = ModelFile.load(modelFile);
-        Tensor features = CsvReader.comma().withHeader(header).readFeatures(input, model.spec().inputSize());
+        CsvReader reader = CsvReader.comma().withHeader(header);
+        Tensor features = input.toString().equals("-")
+                ? reader.readFeatures("standard input", System.in, model.spec().inputSize())
+                : reader.readFeatures(input, model.spec().inputSize());
         Task task = SavedModel.taskOf(model, modelFile);
         Tensor outputs = model.predict(features);
         String csv = PredictionCsv.format(task, outputs, model.spec().classNames());
-        if (output == null) {
+        if (output == null || output.toString().equals("-")) {
             System.out.print(csv);
         } else {
             AtomicFiles.write(output, csv.getBytes(StandardCharsets.UTF_8));

@@ -23,9 +23,6 @@ record PreparedData(String name, Split split, Task task) {
 
     static PreparedData load(DataOptions options) {
         String source = options.source;
-        if (options.task != null && !options.task.equals("multiclass") && !options.task.equals("regression")) {
-            throw new DescentException("--task " + options.task + ": expected multiclass or regression");
-        }
         Dataset whole = null;
         Task task = Task.MULTICLASS;
         switch (source.toLowerCase(Locale.ROOT)) {
@@ -42,6 +39,15 @@ record PreparedData(String name, Split split, Task task) {
                         : FashionMnist.folder(options.dataDirectory);
                 return finish(source, withTest(folder, options.seed), task, options);
             }
+            case "-" -> {
+                CsvReader reader = CsvReader.comma().withHeader(options.header);
+                if (options.task == Choices.TaskName.REGRESSION) {
+                    whole = reader.readRegression("standard input", System.in);
+                    task = Task.REGRESSION;
+                } else {
+                    whole = reader.readClassification("standard input", System.in);
+                }
+            }
             default -> {
                 Path path = Path.of(source);
                 if (Files.isDirectory(path)) {
@@ -53,7 +59,7 @@ record PreparedData(String name, Split split, Task task) {
                             + " breast-cancer, wine, diabetes, fashion-mnist, an IDX folder or a CSV file");
                 }
                 CsvReader reader = CsvReader.comma().withHeader(options.header);
-                if ("regression".equals(options.task)) {
+                if (options.task == Choices.TaskName.REGRESSION) {
                     whole = reader.readRegression(path);
                     task = Task.REGRESSION;
                 } else {
@@ -68,7 +74,7 @@ record PreparedData(String name, Split split, Task task) {
                     + split.validation().size() + ") and test (" + split.test().size() + ") parts; each part needs at"
                     + " least one sample" + (task.isClassification() ? " (the split keeps each class's share)" : ""));
         }
-        return finish(source, split, task, options);
+        return finish(source.equals("-") ? "standard input" : source, split, task, options);
     }
 
     /**

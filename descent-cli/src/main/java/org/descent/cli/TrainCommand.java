@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.descent.cli.dashboard.Dashboard;
+import org.descent.cli.dashboard.DashboardOptions;
 import org.descent.data.Normalize;
 import org.descent.data.Split;
 import org.descent.io.AtomicFiles;
@@ -15,7 +17,9 @@ import org.descent.io.Model;
 import org.descent.io.ModelFile;
 import org.descent.io.NetworkSpec;
 import org.descent.loss.Loss;
+import org.descent.optim.GradientClipping;
 import org.descent.optim.Optimizer;
+import org.descent.optim.ReduceOnPlateau;
 import org.descent.optim.StopRule;
 import org.descent.tensor.Parallelism;
 import org.descent.train.Checkpoint;
@@ -24,6 +28,7 @@ import org.descent.train.DivergenceCheck;
 import org.descent.train.EarlyStopping;
 import org.descent.train.Evaluation;
 import org.descent.train.History;
+import org.descent.train.PlateauListener;
 import org.descent.train.RunSettings;
 import org.descent.train.StopRuleListener;
 import org.descent.train.Trainer;
@@ -45,6 +50,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @ArgGroup(validate = false, heading = "Optimizer:%n")
     OptimizerOptions optimizer = new OptimizerOptions();
+
+    @ArgGroup(validate = false, heading = "Clipping and metrics:%n")
+    RunOptions extras = new RunOptions();
 
     @Option(names = "--epochs", description = "Passes over the training set (default 10 for 28×28 images, else 20).")
     Integer epochs;
@@ -76,6 +84,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "PNG", description = "Write the loss and accuracy curves as a PNG.")
     Path plot;
 
+    @ArgGroup(validate = false, heading = "Dashboard:%n")
+    DashboardOptions dashboardOptions = new DashboardOptions();
+
     @Option(names = "--quiet", description = "No progress output; only the final figures.")
     boolean quiet;
 
@@ -86,12 +97,20 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Parallelism.setThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
-        OutputPaths.requireDistinct(data.source, resume, new String[] {"--out", "--plot", "--checkpoint"}, out, plot, checkpoint);
-        for (Path file : new Path[] {out, plot, checkpoint}) {
+        OutputPaths.requireDistinct(data.source, resume, new String[] {"--out", "--plot", "--log", "--checkpoint"}, out, plot,
+                extras.log, checkpoint);
+        for (Path file : new Path[] {out, plot, checkpoint, extras.log}) {
             if (file != null) {
                 AtomicFiles.requireWritable(file);
             }
         }
+        network.hiddenLayers.check();
+        try (Dashboard dashboard = Dashboard.start(dashboardOptions, System.out)) {
+            return dashboard.follow(() -> train(dashboard));
+        }
+    }
+
+    private int train(Dashboard dashboard) {
         PreparedData prepared = PreparedData.load(data);
         Split split = prepared.split();
         // In place: the data were loaded for this run, and a standardized copy beside the raw one
@@ -104,16 +123,25 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(epochs != null ? epochs : images ? 10 : 20, batch, data.seed);
         NetworkSpec spec = network.spec(split.train().featureCount(), prepared.task(), split.train().classes(),
                 split.train().targetCount(), split.train().classNames(), normalize, images);
+        network.hiddenLayers.checkBatches(split.train().size(), batch);
         Model model = Model.create(spec, new Random(data.seed));
-        Loss loss = network.loss(prepared.task());
+        Loss loss = network.loss(prepared.task(), split.train());
         int batches = batch == 0 ? 1 : (split.train().size() + batch - 1) / batch;
-        Optimizer opt = optimizer.create(model.network().parameters(), batches, images);
+        Optimizer opt = optimizer.create(model.network().parameters(), batches, images, config.epochs());
+        GradientClipping clipping = extras.clipping();
         System.out.printf(Locale.ROOT, "%s: %d train, %d validation, %d test samples; %s; %s%n", prepared.name(),
                 split.train().size(), split.validation().size(), split.test().size(), model.spec().architecture(),
                 loss.name());
+        System.out.println("network: " + model.network().summaryTotals());
         Trainer trainer = new Trainer(model.network(), loss, opt, prepared.task(), config)
                 .addListener(new DivergenceCheck())
-                .addListener(new ConsoleProgress(System.out, System.console() != null, quiet));
+                .addListener(new ConsoleProgress(System.out, System.console() != null, quiet,
+                        split.train().size(), batch))
+                .addListener(dashboard.feed(prepared.name() + ": " + model.spec().architecture() + ", " + loss.name()))
+                .clipGradients(clipping);
+        if (opt.stepSize() instanceof ReduceOnPlateau plateau) {
+            trainer.addListener(new PlateauListener(plateau));   // before the checkpoint, which saves its state
+        }
         if (patience != null) {
             trainer.addListener(new EarlyStopping(patience));
         }
@@ -132,11 +160,15 @@ final class TrainCommand implements Callable<Integer> {
             trainer.addListener(new CheckpointListener(checkpoint, run));
         }
         int epochsDone = resume == null ? 0 : Checkpoint.restore(resume, model.network(), opt, run);
+        if (extras.log != null) {
+            trainer.addListener(new MetricsLog(extras.log, epochsDone));
+        }
         if (epochsDone > 0) {
             System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", epochsDone, config.epochs(), resume);
         }
         History history = trainer.fit(split.train(), split.validation(), epochsDone);
         Evaluation test = trainer.evaluate(split.test());
+        dashboard.result(test, split.test(), model.network(), prepared.task(), normalize, data.source);
         if (prepared.task().isClassification()) {
             System.out.printf(Locale.ROOT, "test accuracy %.4f (%d samples), test loss %.4f%n", test.accuracy(),
                     split.test().size(), test.loss());

@@ -23,7 +23,7 @@ class CliHostileTest {
 
     @Test
     void anUnknownTaskIsRefused() {
-        assertOneLine(CliRun.of("train", "--quiet", "--task", "bogus"), "descent: --task bogus: expected multiclass or regression");
+        assertOneLine(CliRun.of("train", "--quiet", "--task", "bogus"), "descent: Invalid value for option '--task': 'bogus' is unknown; use multiclass, regression");
     }
 
     @Test

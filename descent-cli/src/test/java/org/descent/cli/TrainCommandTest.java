@@ -84,8 +84,8 @@ class TrainCommandTest {
         "--layers 0        | --layers: every layer needs a positive size, got 0",
         "--batch -5        | batch size must be positive, or 0 for the full batch; got -5",
         "--epochs 0        | epochs must be at least 1, got 0",
-        "--optimizer foo   | --optimizer foo: unknown; use sgd, momentum, nesterov or adam",
-        "--activation cube | --activation cube: unknown; use one of [identity, sigmoid, tanh, relu, softplus]",
+        "--activation cube | --activation cube: unknown; use one of [identity, sigmoid, tanh, relu, softplus, gelu,"
+                + " gelu-tanh, silu, leaky-relu, elu]",
         "--positive-class 12 | positive class 12 is outside 0..9",
         "--data nowhere.csv | --data nowhere.csv: no such data set, folder or file",
         "--label-smoothing 0.1 --positive-class 2 | label smoothing applies to multi-class tasks only"})
@@ -94,6 +94,32 @@ class TrainCommandTest {
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().startsWith("descent: ") && run.err().contains(message.trim()), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--optimizer foo | Invalid value for option '--optimizer': 'foo' is unknown; use sgd, momentum, nesterov, adam, adamw, rmsprop, adagrad",
+        "--schedule cos  | Invalid value for option '--schedule': 'cos' is unknown; use constant, step, inverse, exponential, cosine",
+        "--loss hinge    | Invalid value for option '--loss': 'hinge' is unknown; use auto, cross-entropy, bce, l2, l1, huber",
+        "--task ranking  | Invalid value for option '--task': 'ranking' is unknown; use multiclass, regression"})
+    void aValueOutsideAFixedSetListsTheSet(String options, String message) {
+        CliRun run = CliRun.of(("train --quiet " + options).split("\\s+"));
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals("descent: " + message.trim() + " (see 'descent train --help')", run.errLines()[0]);
+        assertEquals(1, run.errLines().length, run.err());
+        assertTrue(run.out().isEmpty(), run.out());
+    }
+
+    @Test
+    void fixedValuesMatchIgnoringCaseAndHelpListsThem() {
+        CliRun run = CliRun.of("train", "--data", "iris", "--epochs", "1", "--layers", "4", "--optimizer", "SGD",
+                "--schedule", "Step", "--loss", "Cross-Entropy", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        String help = CliRun.of("train", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--optimizer=OPTIMIZER sgd, momentum, nesterov, adam, adamw, rmsprop, adagrad"), help);
+        assertTrue(help.contains("Hidden activation: one of " + String.join(", ", NetworkOptions.hiddenActivations())
+                + " (default relu;"),
+                help);
     }
 
     @Test

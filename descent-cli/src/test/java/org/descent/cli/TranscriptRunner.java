@@ -34,7 +34,8 @@ import org.descent.cli.ReadmeBlocks.Transcript;
 final class TranscriptRunner {
     /** The options whose value is a file the command reads or writes. */
     private static final Set<String> FILE_OPTIONS =
-            Set.of("--out", "--plot", "--checkpoint", "--resume", "--model", "--input", "--output", "--trace");
+            Set.of("--out", "--plot", "--checkpoint", "--resume", "--model", "--input", "--output", "--trace",
+                    "--errors");
     private static final Pattern HEAD = Pattern.compile("head -(\\d+) (\\S+)");
     private static final Pattern ZCAT_CUT =
             Pattern.compile("zcat (\\S+\\.gz) \\| head -(\\d+) \\| cut -d, -f(\\d+)-(\\d+) > (\\S+)");

@@ -1,5 +1,7 @@
 package org.descent.data;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -93,16 +95,33 @@ public final class CsvReader {
      * columns other than {@code expectedColumns} is refused naming both counts.
      */
     public Tensor readFeatures(Path file, int expectedColumns) {
-        Tensor features = read(file, table -> table.matrix(-1));
+        return checkColumns(String.valueOf(file), read(file, table -> table.matrix(-1)), expectedColumns);
+    }
+
+    private static Tensor checkColumns(String name, Tensor features, int expectedColumns) {
         if (features.shape().dim(1) != expectedColumns) {
-            throw new DescentException(file + ": rows have " + features.shape().dim(1) + " columns but the model expects "
+            throw new DescentException(name + ": rows have " + features.shape().dim(1) + " columns but the model expects "
                     + expectedColumns + " features");
         }
         return features;
     }
 
-    Dataset readClassification(String name, InputStream in) {
+    /**
+     * Classification from a stream (standard input, say) as {@link #readClassification(Path)};
+     * {@code name} stands for the file in error messages. The stream is read to its end, not closed.
+     */
+    public Dataset readClassification(String name, InputStream in) {
         return classification(CsvTable.parse(name, in, separator, header));
+    }
+
+    /** Regression from a stream as {@link #readRegression(Path)}; the stream is not closed. */
+    public Dataset readRegression(String name, InputStream in) {
+        return regression(CsvTable.parse(name, in, separator, header));
+    }
+
+    /** Features from a stream as {@link #readFeatures(Path, int)}; the stream is not closed. */
+    public Tensor readFeatures(String name, InputStream in, int expectedColumns) {
+        return checkColumns(name, CsvTable.parse(name, in, separator, header).matrix(-1), expectedColumns);
     }
 
     /** Each stream is opened only when the one before has been read (and closed). */
@@ -153,12 +172,21 @@ public final class CsvReader {
     }
 
     private <T> T read(Path file, Function<CsvTable, T> then) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = open(file)) {
             return then.apply(CsvTable.parse(String.valueOf(file.getFileName()), in, separator, header));
-        } catch (NoSuchFileException e) {
+        } catch (NoSuchFileException | FileNotFoundException e) {
             throw new DescentException(file + ": no such file", e);
         } catch (IOException e) {
             throw new DescentException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * A regular file through NIO; anything else (/dev/stdin, a named pipe, process substitution)
+     * as a plain stream, which reads without seeking.
+     */
+    private static InputStream open(Path file) throws IOException {
+        return Files.isRegularFile(file) || !Files.exists(file) ? Files.newInputStream(file)
+                : new FileInputStream(file.toFile());
     }
 }

@@ -15,7 +15,8 @@ import org.descent.tensor.Tensor;
 
 /**
  * A numeric table parsed from delimited text: every value checked, every row remembering its
- * line number so that errors can name file, row and column. Blank lines are skipped.
+ * line number so that errors can name file, row and column. Blank lines are skipped, and so is a
+ * UTF-8 byte order mark at the start.
  */
 final class CsvTable {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -56,6 +57,9 @@ final class CsvTable {
             String line;
             int number = 1;
             for (; firstLines.size() < 2 && (line = reader.readLine()) != null; number++) {
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);  // a UTF-8 byte order mark, as Excel's "CSV UTF-8" writes
+                }
                 if (!line.isBlank()) {
                     firstLines.add(split(line, separator, name, number));
                     firstNumbers.add(number);

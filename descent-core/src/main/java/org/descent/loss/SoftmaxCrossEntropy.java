@@ -59,11 +59,11 @@ final class SoftmaxCrossEntropy {
             for (int k = 0; k < cols; k++) {
                 sum += Math.exp(z.get(row + k) - m);
             }
-            double lse = m + Math.log(sum);
+            double logSum = Math.log(sum);
             double targetSum = 0;
             for (int k = 0; k < cols; k++) {
                 double d = target.get(row + k);
-                double logSoftmax = z.get(row + k) - lse;
+                double logSoftmax = (z.get(row + k) - m) - logSum;   // shifted first: exact at any |z|
                 total += d * logSoftmax;
                 targetSum += d;
                 softmax.set(row + k, Math.exp(z.get(row + k) - m) / sum);
@@ -110,9 +110,10 @@ final class SoftmaxCrossEntropy {
             for (int k = row; k < row + cols; k++) {
                 sum += y[k];
             }
-            double lse = rowMaximum(zf, row, cols) + Math.log(sum);
+            double m = rowMaximum(zf, row, cols);
+            double logSum = Math.log(sum);
             for (int k = row; k < row + cols; k++) {
-                total += d[k] * (zf[k] - lse);
+                total += d[k] * ((zf[k] - m) - logSum);
             }
             if (records) {
                 for (int k = row; k < row + cols; k++) {

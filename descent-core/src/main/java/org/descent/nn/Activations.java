@@ -23,7 +23,16 @@ public final class Activations {
         TABLE.put("softplus", Softplus::new);
         TABLE.put("softmax", Softmax::new);
         TABLE.put("log_softmax", LogSoftmax::new);
+        TABLE.put("gelu", Gelu::new);
+        TABLE.put("gelu_tanh", GeluTanh::new);
+        TABLE.put("silu", Silu::new);
+        TABLE.put("leaky_relu", LeakyRelu::new);   // α = 0.01 here; the layer kind takes "alpha"
+        TABLE.put("elu", Elu::new);                // α = 1 here; the layer kind takes "alpha"
     }
+
+    /** Entries whose layer kind takes arguments (their own {@link LayerType}), instead of the argument-less one. */
+    private static final Map<String, LayerType<?>> WITH_ARGUMENTS = Map.of(
+            "leaky_relu", LeakyRelu.TYPE, "elu", Elu.TYPE);
 
     private Activations() {
     }
@@ -46,7 +55,14 @@ public final class Activations {
 
     /** The table's entries as layer kinds, for {@link LayerRegistry}. */
     static void registerAll() {
-        TABLE.forEach((name, create) -> register(name, create));
+        TABLE.forEach((name, create) -> {
+            LayerType<?> own = WITH_ARGUMENTS.get(name);
+            if (own != null) {
+                LayerRegistry.register(own);
+            } else {
+                register(name, create);
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")

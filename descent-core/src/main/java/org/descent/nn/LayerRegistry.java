@@ -13,18 +13,23 @@ import org.descent.tensor.Shape;
 
 /**
  * The one table from layer kind to module class and back, which model files use to describe a
- * network and to rebuild it. Built in: {@code linear}, {@code multiplicative_combination} and the
- * {@link Activations}. A new layer kind is one {@link LayerType} (best kept as a constant in the
+ * network and to rebuild it. Built in: {@code linear}, {@code multiplicative_combination},
+ * {@code dropout}, {@code batch_norm}, {@code layer_norm} and the {@link Activations}. A new layer kind is one {@link LayerType} (best kept as a constant in the
  * layer's own file) and one {@link #register} call; a module whose class is not registered (a
  * custom {@link Activation}, say) cannot be saved, and saving it says so.
  */
 public final class LayerRegistry {
-    /** {@code {"kind": "linear", "out": n}}: {@link Linear}, weight (out, in) and bias (out). */
-    public static final LayerType<Linear> LINEAR = new LayerType<>("linear", Linear.class, List.of("out"),
-            (args, in, random) -> new Linear(in, args.size("out"), random),
-            linear -> LayerArguments.of("out", linear.outFeatures()),
-            (args, in) -> LayerLayout.of(args.size("out"), "weight", Shape.of(args.size("out"), in),
-                    "bias", Shape.of(args.size("out"))));
+    /**
+     * {@code {"kind": "linear", "out": n}}: {@link Linear}, weight (out, in) and bias (out);
+     * {@code {"kind": "linear", "out": n, "bias": false}} without the bias.
+     */
+    public static final LayerType<Linear> LINEAR = new LayerType<>("linear", Linear.class, List.of("out", "bias"),
+            (args, in, random) -> new Linear(in, args.size("out"), args.flag("bias", true), random),
+            linear -> linear.hasBias() ? LayerArguments.of("out", linear.outFeatures())
+                    : LayerArguments.of("out", linear.outFeatures(), "bias", false),
+            (args, in) -> args.flag("bias", true)
+                    ? LayerLayout.of(args.size("out"), "weight", Shape.of(args.size("out"), in), "bias", Shape.of(args.size("out")))
+                    : LayerLayout.of(args.size("out"), "weight", Shape.of(args.size("out"), in)));
 
     /** {@code {"kind": "multiplicative_combination", "units": u, "out": n}}: {@link MultiplicativeCombination}. */
     public static final LayerType<MultiplicativeCombination> MULTIPLICATIVE_COMBINATION = new LayerType<>(
@@ -41,6 +46,9 @@ public final class LayerRegistry {
         register(LINEAR);
         register(MULTIPLICATIVE_COMBINATION);
         Activations.registerAll();
+        register(Dropout.TYPE);
+        register(BatchNorm1d.TYPE);
+        register(LayerNorm.TYPE);
     }
 
     private LayerRegistry() {

@@ -14,7 +14,9 @@ import org.descent.tensor.Tensor;
  * <p>Shape: input (N, in), output (N, out); weight W (out, in), bias b (out).
  *
  * <p>Initialized like PyTorch's {@code nn.Linear}: W and b uniform in ±1/√in, unless an
- * {@link Init} is given for W (b then starts at 0).
+ * {@link Init} is given for W (b then starts at 0). Without a bias ({@code bias = false}, as
+ * PyTorch's {@code bias=False}, e.g. before a {@link BatchNorm1d}) the layer is {@code z = x Wᵀ},
+ * runs as a plain matrix product (not fused) and draws only W.
  */
 public final class Linear extends Module {
     private final int inFeatures;
@@ -27,6 +29,15 @@ public final class Linear extends Module {
     }
 
     public Linear(int inFeatures, int outFeatures, Init init, Random random) {
+        this(inFeatures, outFeatures, true, init, random);
+    }
+
+    /** A layer with a bias b or, if {@code bias} is false, without one. */
+    public Linear(int inFeatures, int outFeatures, boolean bias, Random random) {
+        this(inFeatures, outFeatures, bias, null, random);
+    }
+
+    public Linear(int inFeatures, int outFeatures, boolean bias, Init init, Random random) {
         if (inFeatures <= 0 || outFeatures <= 0) {
             throw new DescentException("Linear needs positive sizes, got in=" + inFeatures + ", out=" + outFeatures);
         }
@@ -36,19 +47,28 @@ public final class Linear extends Module {
         Tensor w = init == null
                 ? Tensor.uniform(random, -bound, bound, DType.FLOAT32, outFeatures, inFeatures)
                 : init.weight(random, outFeatures, inFeatures);
-        Tensor b = init == null
-                ? Tensor.uniform(random, -bound, bound, DType.FLOAT32, outFeatures)
-                : Tensor.zeros(DType.FLOAT32, outFeatures);
         this.weight = addParameter("weight", w);
-        this.bias = addParameter("bias", b);
+        if (bias) {
+            Tensor b = init == null
+                    ? Tensor.uniform(random, -bound, bound, DType.FLOAT32, outFeatures)
+                    : Tensor.zeros(DType.FLOAT32, outFeatures);
+            this.bias = addParameter("bias", b);
+        } else {
+            this.bias = null;
+        }
     }
 
     public Parameter weight() {
         return weight;
     }
 
+    /** The bias, or null for a layer without one. */
     public Parameter bias() {
         return bias;
+    }
+
+    public boolean hasBias() {
+        return bias != null;
     }
 
     public int inFeatures() {
@@ -61,6 +81,10 @@ public final class Linear extends Module {
 
     @Override
     public Tensor forward(Tensor x) {
+        if (bias == null) {
+            requireInput(x);
+            return x.matmul(weight.value(), false, true);
+        }
         return FusedLinear.apply(this, FusedLinear.Activation.IDENTITY, x);
     }
 
@@ -83,6 +107,6 @@ public final class Linear extends Module {
 
     @Override
     protected String describe() {
-        return "Linear(in=" + inFeatures + ", out=" + outFeatures + ")";
+        return "Linear(in=" + inFeatures + ", out=" + outFeatures + (bias == null ? ", bias=false)" : ")");
     }
 }

@@ -151,6 +151,20 @@ public abstract class Module {
         return n;
     }
 
+    /**
+     * A table of the network for {@code inputSize} input features, like Keras' {@code summary()}:
+     * each layer (of a {@link Sequential} or a {@link Graph}) with its output shape, parameter count
+     * and buffers, then the totals ({@link #summaryTotals()}).
+     */
+    public String summary(int inputSize) {
+        return Summary.of(this, inputSize);
+    }
+
+    /** The totals line of {@link #summary}: parameters, their size, buffers. */
+    public String summaryTotals() {
+        return Summary.totals(this);
+    }
+
     public void zeroGrad() {
         parameters().forEach(Parameter::zeroGrad);
     }

@@ -13,7 +13,7 @@ import org.descent.tensor.Workspace;
  *
  * <p>A {@link Linear} layer followed by {@link Relu}, {@link Sigmoid} or {@link Tanh} runs as one
  * fused node (see {@link FusedLinear}): same values, gradients and parameter names, fewer passes
- * over memory. The other layers run one by one. The hidden outputs, pre-activations and the
+ * over memory; so does a {@link BatchNorm1d} followed by {@link Relu}. The other layers run one by one. The hidden outputs, pre-activations and the
  * gradients passed between fused layers live in storage reused from step to step (a
  * {@link Workspace} per fused layer); an output that leaves the chain of Linear layers is new,
  * except for the final output of a training forward pass inside an {@link OutputReuse} scope.
@@ -30,7 +30,7 @@ public final class Sequential extends Module {
         this.fused = new FusedLinear.Activation[layers.length];
         this.buffers = new Workspace[layers.length];
         for (int i = 0; i < layers.length; i++) {
-            if (layers[i] instanceof Linear) {
+            if (layers[i] instanceof Linear linear && linear.hasBias()) {
                 FusedLinear.Activation next = i + 1 < layers.length ? FusedLinear.activationOf(layers[i + 1]) : null;
                 fused[i] = next != null ? next : FusedLinear.Activation.IDENTITY;
                 buffers[i] = FusedLinear.workspace("layers." + i);
@@ -58,11 +58,18 @@ public final class Sequential extends Module {
             try {
                 if (fused[i] != null) {
                     int next = fused[i] == FusedLinear.Activation.IDENTITY ? i + 1 : i + 2;
-                    // Reused storage only for an output that the next Linear layer consumes and nobody else
-                    // sees, or for the final output of a caller that keeps nothing of it.
-                    boolean internal = next < layers.size() ? layers.get(next) instanceof Linear : OutputReuse.active();
+                    // Reused storage only for an output that the next Linear layer (or batch norm, which
+                    // like it reads its input until its backward pass) consumes and nobody else sees, or
+                    // for the final output of a caller that keeps nothing of it.
+                    boolean internal = next < layers.size()
+                            ? fused[next] != null || layers.get(next) instanceof BatchNorm1d
+                            : OutputReuse.active();
                     x = FusedLinear.apply((Linear) layers.get(i), fused[i], x, buffers[i], !internal);
                     i = next - 1;
+                } else if (layers.get(i) instanceof BatchNorm1d norm && i + 1 < layers.size()
+                        && layers.get(i + 1) instanceof Relu) {
+                    x = norm.forward(x, true);   // batch norm and the ReLU after it as one node
+                    i++;
                 } else {
                     x = layers.get(i).forward(x);
                 }

@@ -19,6 +19,9 @@ import org.descent.tensor.Tensor;
  * whose gradient is null (it took no part in the loss) is skipped and its state left unchanged.
  */
 public abstract class Optimizer {
+    /** Prefix of the schedule's entries in {@link #state()} (see {@link StepSize#state()}). */
+    private static final String SCHEDULE = "schedule.";
+
     private final List<Parameter> parameters;
     private final StepSize stepSize;
     private int stepCount;
@@ -92,12 +95,14 @@ public abstract class Optimizer {
 
     /**
      * Everything {@link #step()} depends on besides the parameters, for checkpoints: the step
-     * count and each subclass's per-parameter state (velocities, moments), as float64 tensors.
+     * count, each subclass's per-parameter state (velocities, moments) and the schedule's state
+     * ({@code schedule.*}, e.g. reduce-on-plateau's), as float64 tensors.
      */
     public final Map<String, Tensor> state() {
         Map<String, Tensor> state = new LinkedHashMap<>();
         state.put("step_count", Tensor.of(new double[] {stepCount}, 1));
         saveState(state);
+        stepSize.state().forEach((name, t) -> state.put(SCHEDULE + name, t));
         return state;
     }
 
@@ -110,6 +115,13 @@ public abstract class Optimizer {
         }
         int count = count(steps, "step_count");
         restoreState(state);
+        Map<String, Tensor> schedule = new LinkedHashMap<>();
+        state.forEach((name, t) -> {
+            if (name.startsWith(SCHEDULE)) {
+                schedule.put(name.substring(SCHEDULE.length()), t);
+            }
+        });
+        stepSize.loadState(schedule);
         stepCount = count;
     }
 

@@ -201,6 +201,19 @@ public final class Tensor {
     public Tensor relu() { return Unary.RELU.apply(this); }
     /** log(1 + e^x), computed without overflow. */
     public Tensor softplus() { return Unary.SOFTPLUS.apply(this); }
+    // ---- erf and the smooth activations (see SmoothActivations) ----
+    /** The error function, to within 4 ulps in float64 (see {@code Erf}). */
+    public Tensor erf() { return SmoothActivations.erf(this); }
+    /** GELU, exact: x Φ(x) with Φ(x) = ½(1 + erf(x/√2)). */
+    public Tensor gelu() { return SmoothActivations.gelu(this); }
+    /** GELU, tanh approximation: ½ x (1 + tanh(√(2/π)(x + 0.044715 x³))). */
+    public Tensor geluTanh() { return SmoothActivations.geluTanh(this); }
+    /** SiLU (swish): x σ(x). */
+    public Tensor silu() { return SmoothActivations.silu(this); }
+    /** x for x &gt; 0, αx otherwise. */
+    public Tensor leakyRelu(double alpha) { return SmoothActivations.leakyRelu(this, alpha); }
+    /** x for x &gt; 0, α(eˣ − 1) otherwise. */
+    public Tensor elu(double alpha) { return SmoothActivations.elu(this, alpha); }
     /** 1 where x ≥ 0, else 0; not differentiable (no graph). */
     public Tensor step() { return Unary.STEP.apply(this); }
     /** −1, 0 or 1; not differentiable (no graph). */
@@ -223,10 +236,10 @@ public final class Tensor {
     public Tensor max(int axis, boolean keepDim) { return Reductions.max(this, axis, keepDim); }
     /** log Σ exp(x) along {@code axis}, shifted by the maximum so nothing overflows. */
     public Tensor logSumExp(int axis, boolean keepDim) { return Reductions.logSumExp(this, axis, keepDim); }
-    /** x − logSumExp(x) along {@code axis}. */
-    public Tensor logSoftmax(int axis) { return sub(logSumExp(axis, true)); }
-    /** exp(x) / Σ exp(x) along {@code axis}. */
-    public Tensor softmax(int axis) { return logSoftmax(axis).exp(); }
+    /** x − logSumExp(x) along {@code axis}, computed as (x − m) − log Σ exp(x − m), m the row maximum. */
+    public Tensor logSoftmax(int axis) { return SoftmaxOps.logSoftmax(this, axis); }
+    /** exp(x) / Σ exp(x) along {@code axis}, computed as exp(x − m) / Σ exp(x − m), m the row maximum. */
+    public Tensor softmax(int axis) { return SoftmaxOps.softmax(this, axis); }
 
     public Tensor reshape(int... dims) { return Reshaping.reshape(this, Shape.of(dims)); }
     /** Transpose of a 2-D tensor. */

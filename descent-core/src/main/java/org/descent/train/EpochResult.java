@@ -5,7 +5,7 @@ package org.descent.train;
  * {@code validationAccuracy} is NaN for regression.
  *
  * @param trainLoss mean training loss over the epoch's batches, weighted by batch size
- * @param gradientNorm ‖∇Loss‖ at the epoch's last step
+ * @param gradientNorm ‖∇Loss‖ at the epoch's last step, before gradient clipping
  * @param learningRate η_k used at the epoch's last step
  * @param samplesPerSecond training samples processed per second of wall time
  */

@@ -23,6 +23,17 @@ public final class StepResult {
     private double gradientNorm;
     private boolean gradientNormKnown;
 
+    /**
+     * A step whose gradient norm is already known (measured before gradient clipping changed the
+     * gradients): {@link #gradientNorm()} returns {@code gradientNorm}.
+     */
+    public StepResult(long step, int epoch, int batch, int batchesPerEpoch, double loss, double learningRate,
+                      List<Parameter> parameters, double gradientNorm) {
+        this(step, epoch, batch, batchesPerEpoch, loss, learningRate, parameters);
+        this.gradientNorm = gradientNorm;
+        this.gradientNormKnown = true;
+    }
+
     /** @param parameters the model's parameters, holding this step's gradients */
     public StepResult(long step, int epoch, int batch, int batchesPerEpoch, double loss, double learningRate,
                       List<Parameter> parameters) {
@@ -63,7 +74,10 @@ public final class StepResult {
         return learningRate;
     }
 
-    /** ‖∇Loss‖ over all parameters on this step's batch ({@link GradientNorm#of}); computed once, on first call. */
+    /**
+     * ‖∇Loss‖ over all parameters on this step's batch ({@link GradientNorm#of}), before any
+     * gradient clipping; computed once, on first call.
+     */
     public double gradientNorm() {
         if (!gradientNormKnown) {
             gradientNorm = GradientNorm.of(parameters);

@@ -10,6 +10,7 @@ import org.descent.data.Dataset;
 import org.descent.loss.Loss;
 import org.descent.nn.Module;
 import org.descent.nn.Parameter;
+import org.descent.optim.GradientClipping;
 import org.descent.optim.Optimizer;
 import org.descent.tensor.Tensor;
 
@@ -27,6 +28,7 @@ public final class Trainer {
     private final Task task;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private String stopRequest;
+    private GradientClipping clipping;
 
     public Trainer(Module model, Loss loss, Optimizer optimizer, Task task, TrainingConfig config) {
         this.model = model;
@@ -38,6 +40,15 @@ public final class Trainer {
 
     public Trainer addListener(TrainingListener listener) {
         listeners.add(listener);
+        return this;
+    }
+
+    /**
+     * Clips the gradients of every step before the optimizer sees them (and after the norm
+     * ‖∇Loss‖ the step reports is measured); null for none.
+     */
+    public Trainer clipGradients(GradientClipping value) {
+        this.clipping = value;
         return this;
     }
 
@@ -66,48 +77,48 @@ public final class Trainer {
      * restored by {@link Checkpoint#restore}): trains epochs {@code epochsDone + 1 ..} to the end.
      */
     public History fit(Dataset train, Dataset validation, int epochsDone) {
+        Batches batches = new Batches(train, config.batchSize(), config.seed());
+        return fit(new EpochPass() {
+            @Override
+            public int samples() {
+                return train.size();
+            }
+
+            @Override
+            public int stepsPerEpoch() {
+                return batches.batchCount();
+            }
+
+            @Override
+            public EpochPass.Result train(Trainer trainer, int epoch, long stepsBefore) {
+                return trainBatches(batches, epoch, stepsBefore);
+            }
+        }, validation, epochsDone);
+    }
+
+    /**
+     * Runs the epochs {@code epochsDone + 1 ..} with another training pass (e.g. on a cluster): the
+     * same listeners, validation after every epoch, history and stop requests as {@link #fit(Dataset, Dataset)}.
+     */
+    public History fit(EpochPass pass, Dataset validation, int epochsDone) {
         if (epochsDone < 0 || epochsDone > config.epochs()) {
             throw new DescentException("the run has " + config.epochs() + " epochs; cannot continue after epoch "
                     + epochsDone);
         }
-        Batches batches = new Batches(train, config.batchSize(), config.seed());
-        List<Parameter> parameters = model.parameters();
         History history = new History();
-        listeners.forEach(l -> l.onStart(this, config.epochs(), batches.batchCount()));
-        long step = (long) epochsDone * batches.batchCount();
+        listeners.forEach(l -> l.onStart(this, config.epochs(), pass.stepsPerEpoch()));
+        long step = (long) epochsDone * pass.stepsPerEpoch();
         for (int epoch = epochsDone + 1; epoch <= config.epochs() && stopRequest == null; epoch++) {
             model.train();
             long start = System.nanoTime();
-            double lossSum = 0;
-            double gradientNorm = Double.NaN;
-            double learningRate = Double.NaN;
-            int batchIndex = 0;
-            for (Batch batch : batches.epochReusingStorage(epoch)) {
-                learningRate = optimizer.learningRate();
-                optimizer.zeroGrad();
-                Tensor value;
-                try (OutputReuse scope = OutputReuse.enter()) {   // the loop keeps nothing of the output
-                    value = loss.compute(model.forward(batch.features()), batch.targets());
-                    value.backward();
-                }
-                double lossValue = value.item();
-                StepResult result = new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue,
-                        learningRate, parameters);
-                for (TrainingListener listener : listeners) {
-                    listener.onStep(this, result);
-                }
-                if (batchIndex == batches.batchCount()) {
-                    gradientNorm = result.gradientNorm();   // the epoch reports its last step's; others only on demand
-                }
-                optimizer.step();
-                lossSum += lossValue * batch.size();
-            }
+            EpochPass.Result trained = pass.train(this, epoch, step);
+            step += pass.stepsPerEpoch();
             double seconds = (System.nanoTime() - start) / 1e9;
             Evaluation validated = validation == null ? null : evaluate(validation);
-            EpochResult result = new EpochResult(epoch, lossSum / train.size(),
+            EpochResult result = new EpochResult(epoch, trained.lossSum() / pass.samples(),
                     validated == null ? Double.NaN : validated.loss(),
                     validated == null ? Double.NaN : validated.accuracy(),
-                    gradientNorm, learningRate, seconds, train.size() / seconds);
+                    trained.gradientNorm(), trained.learningRate(), seconds, pass.samples() / seconds);
             history.add(result);
             listeners.forEach(l -> l.onEpochEnd(this, result));
         }
@@ -117,6 +128,44 @@ public final class Trainer {
         model.eval();
         listeners.forEach(l -> l.onEnd(this, history));
         return history;
+    }
+
+    /** Tells the listeners about a step; a training pass calls it once per step, in order. */
+    public void reportStep(StepResult result) {
+        for (TrainingListener listener : listeners) {
+            listener.onStep(this, result);
+        }
+    }
+
+    private EpochPass.Result trainBatches(Batches batches, int epoch, long stepsBefore) {
+        List<Parameter> parameters = model.parameters();
+        long step = stepsBefore;
+        double lossSum = 0;
+        double gradientNorm = Double.NaN;
+        double learningRate = Double.NaN;
+        int batchIndex = 0;
+        for (Batch batch : batches.epochReusingStorage(epoch)) {
+            learningRate = optimizer.learningRate();
+            optimizer.zeroGrad();
+            Tensor value;
+            try (OutputReuse scope = OutputReuse.enter()) {   // the loop keeps nothing of the output
+                value = loss.compute(model.forward(batch.features()), batch.targets());
+                value.backward();
+            }
+            double lossValue = value.item();
+            StepResult result = clipping == null
+                    ? new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue, learningRate,
+                            parameters)
+                    : new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue, learningRate,
+                            parameters, clipping.apply(parameters));
+            reportStep(result);
+            if (batchIndex == batches.batchCount()) {
+                gradientNorm = result.gradientNorm();   // the epoch reports its last step's; others only on demand
+            }
+            optimizer.step();
+            lossSum += lossValue * batch.size();
+        }
+        return new EpochPass.Result(lossSum, gradientNorm, learningRate);
     }
 
     /** Loss and, for classification, the confusion matrix of the model on {@code data}. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.descent.DescentException;
 import org.descent.tensor.Shape;
+import org.descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,6 +140,41 @@ class CsvReaderTest {
     void otherSeparator() throws IOException {
         Path f = file("s.csv", "1;2;1\n3;4;0\n");
         Dataset data = CsvReader.comma().withSeparator(';').readClassification(f);
+        assertArrayEquals(new int[] {1, 0}, data.labels());
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartIsSkipped() throws IOException {
+        // Excel's "CSV UTF-8" starts the file with EF BB BF.
+        Path f = file("excel.csv", "\uFEFF0.5,2,1\n3,4,0\n");
+        Dataset data = CsvReader.comma().readClassification(f);
+        assertArrayEquals(new double[] {0.5, 2, 3, 4}, data.features().toDoubleArray(), 0.0);
+        Path named = file("excel-header.csv", "\uFEFFa,b\n1,2\n");
+        Dataset withHeader = CsvReader.comma().withHeader(true).readRegression(named);
+        assertArrayEquals(new double[] {2}, withHeader.targets().toDoubleArray(), 0.0);
+        Path inside = file("inside.csv", "1,2\n\uFEFF3,4\n");
+        DescentException e = assertThrows(DescentException.class, () -> CsvReader.comma().readRegression(inside));
+        assertEquals("inside.csv: row 2, column 1: '\uFEFF3' is not a number", e.getMessage());
+    }
+
+    @Test
+    void readsStreamsAndFilesThatCannotSeek() throws Exception {
+        Tensor x = CsvReader.comma().readFeatures("stdin",
+                new java.io.ByteArrayInputStream("1,2\n3,4\n".getBytes(StandardCharsets.UTF_8)), 2);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, x.toDoubleArray(), 0.0);
+        // A named pipe, as /dev/stdin is when the input is piped: it cannot seek.
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "5,6,1\n7,8,0\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Dataset data = CsvReader.comma().readClassification(fifo);
+        writer.join();
         assertArrayEquals(new int[] {1, 0}, data.labels());
     }
 }

@@ -56,7 +56,7 @@ class ModelFormat2Test {
         Sequential net = new Sequential(layers.toArray(new Module[0]));
         Model model = new Model(spec(3, net), net);
         assertEquals("3 → multiplicative_combination(units=4, out=5) → Linear(5) → identity → sigmoid → tanh → relu"
-                + " → softplus → softmax → log_softmax", model.spec().architecture());
+                + " → softplus → softmax → log_softmax → gelu → gelu_tanh → silu → leaky_relu → elu", model.spec().architecture());
         Model loaded = roundTrip(model);
         Tensor x = Tensor.uniform(new Random(5), 0.01, 0.3, DType.FLOAT32, 4, 3);
         assertArrayEquals(model.predict(x).floatData(), loaded.predict(x).floatData());
@@ -106,8 +106,8 @@ class ModelFormat2Test {
         assertRefused(graphJson(h + "," + h), "graph has two nodes named 'h'");
         assertRefused(graphJson("{\"name\":\"h\",\"inputs\":[\"input\"],\"combine\":\"max\",\"layer\":{\"kind\":\"relu\"}}"),
                 "graph[0].combine is 'max'");
-        assertRefused(graphJson("{\"name\":\"h\",\"inputs\":[\"input\"],\"layer\":{\"kind\":\"linear\",\"out\":4,\"bias\":false}}"),
-                "graph[0].layer: layer kind 'linear' takes the arguments [out]; 'bias' is not one of them");
+        assertRefused(graphJson("{\"name\":\"h\",\"inputs\":[\"input\"],\"layer\":{\"kind\":\"linear\",\"out\":4,\"scale\":2}}"),
+                "graph[0].layer: layer kind 'linear' takes the arguments [out, bias]; 'scale' is not one of them");
         assertRefused(graphJson("{\"name\":\"h\",\"inputs\":[\"input\"],\"layer\":{\"kind\":\"linear\",\"out\":[4]}}"),
                 "graph[0].layer.out is [4]; a layer argument is a number, true/false or a string");
         assertRefused(graphJson(h).replace("\"graph\"", "\"layers\":[],\"graph\""), "both 'layers' and 'graph'");

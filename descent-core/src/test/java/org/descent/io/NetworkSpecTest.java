@@ -127,7 +127,7 @@ class NetworkSpecTest {
         assertEquals(Normalize.standardize(new double[] {0.5, -3}, new double[] {0, 1.25}), standardized.normalization());
         assertArrayEquals(new double[] {1, 1.25}, standardized.normalization().scale(), 0.0);
         assertEquals(standardize.replace("\"size\"", "\"out\""), standardized.toJson());
-        assertMessage("layers[0]: layer kind 'linear' takes the arguments [out]; 'size' is not one of them",
+        assertMessage("layers[0]: layer kind 'linear' takes the arguments [out, bias]; 'size' is not one of them",
                 () -> NetworkSpec.fromJson(minMax, "new.safetensors"));
     }
 

@@ -11,7 +11,8 @@ import org.descent.tensor.Tensor;
 /**
  * The partitions' sums added on the driver in partition order, in float64, so that a step's
  * gradient depends only on how the data are partitioned, never on which task finished first:
- * {@code B = Σ_p B_p}, {@code lossSum = Σ_p lossSum_p}, {@code g_i = Σ_p gradientSums_p[i]}.
+ * {@code B = Σ_p B_p}, {@code lossSum = Σ_p lossSum_p}, {@code g_i = Σ_p B_p · meanGradients_p[i]}
+ * (each product exact in float64: a float32 times an integer below 2<sup>29</sup>).
  */
 final class GradientSum {
     private final int samples;
@@ -34,14 +35,14 @@ final class GradientSum {
             if (part.samples() == 0) {
                 continue;
             }
-            if (part.gradientSums().length != parameterCount) {
+            if (part.meanGradients().length != parameterCount) {
                 throw new DescentException("partition " + part.partition() + " returned gradients for "
-                        + part.gradientSums().length + " parameters, the driver's network has " + parameterCount);
+                        + part.meanGradients().length + " parameters, the driver's network has " + parameterCount);
             }
             samples += part.samples();
             lossSum += part.lossSum();
             for (int i = 0; i < parameterCount; i++) {
-                double[] g = part.gradientSums()[i];
+                float[] g = part.meanGradients()[i];
                 if (g == null) {
                     continue;
                 }
@@ -49,7 +50,7 @@ final class GradientSum {
                     sums[i] = new double[g.length];
                 }
                 for (int j = 0; j < g.length; j++) {
-                    sums[i][j] += g[j];
+                    sums[i][j] += (double) g[j] * part.samples();
                 }
             }
         }

@@ -4,15 +4,16 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
+import org.descent.DescentException;
 import org.descent.nn.Parameter;
 import org.descent.nn.Module;
 import org.descent.tensor.Tensor;
 
 /**
  * The work of one partition in one step, run on an executor: load the broadcast weights into a
- * cached network, take the rows of the step's batch that this partition holds, and return
- * B<sub>p</sub> times the gradient of the mean loss over them, that is the summed gradient
- * {@code Σ_{n ∈ batch ∩ partition} ∇div(f(x_n; W), d_n)}, from Descent's own {@code backward()}.
+ * cached network, take the rows of the step's batch that this partition holds, and return the
+ * float32 gradient of the mean loss over them from Descent's own {@code backward()}, with their
+ * count B<sub>p</sub> (the driver forms the sum {@code Σ_{n ∈ batch ∩ partition} ∇div(f(x_n; W), d_n)}).
  */
 final class PartitionStep implements Function2<Integer, Iterator<PartitionShard>, Iterator<PartitionGradient>> {
     private static final long serialVersionUID = 1L;
@@ -55,16 +56,16 @@ final class PartitionStep implements Function2<Integer, Iterator<PartitionShard>
         value.backward();
         double lossValue = value.item();
         List<Parameter> parameters = network.parameters();
-        double[][] sums = new double[parameters.size()][];
-        for (int i = 0; i < sums.length; i++) {
+        float[][] means = new float[parameters.size()][];
+        for (int i = 0; i < means.length; i++) {
             Tensor grad = parameters.get(i).grad();
             if (grad != null) {
-                sums[i] = grad.toDoubleArray();
-                for (int j = 0; j < sums[i].length; j++) {
-                    sums[i][j] *= rows.length;      // mean over B_p samples → sum over them
+                if (grad.floatData() == null) {
+                    throw new DescentException("parameter " + i + " is " + grad.dtype() + "; SparkTrainer sends float32 gradients");
                 }
+                means[i] = grad.floatData().clone();   // the parameter reuses its gradient storage next step
             }
         }
-        return new PartitionGradient(partition, rows.length, lossValue * rows.length, sums);
+        return new PartitionGradient(partition, rows.length, lossValue * rows.length, means);
     }
 }

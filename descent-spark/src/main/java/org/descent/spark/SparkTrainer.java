@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
 import org.descent.DescentException;
 import org.descent.data.Batches;
 import org.descent.data.Dataset;
@@ -73,12 +72,23 @@ public final class SparkTrainer {
         this.config = config;
     }
 
-    /** The rows of {@code data} as an RDD of {@code partitions} slices, in order: row n is sample n. */
+    /**
+     * The rows of {@code data} as an RDD of {@code partitions} slices, in order: row n is sample n.
+     * The rows are broadcast once (each executor fetches them once); the RDD's partitions hold
+     * only their numbers, so a task of a job over it carries no samples ({@code parallelize} would
+     * put each slice's samples into every task of every step).
+     */
     public static JavaRDD<Sample> distribute(JavaSparkContext context, Dataset data, int partitions) {
         if (partitions < 1) {
             throw new DescentException("the number of partitions must be at least 1, got " + partitions);
         }
-        return context.parallelize(Sample.of(data), partitions);
+        Broadcast<SampleBlock> block = context.broadcast(new SampleBlock(data));
+        List<Integer> slices = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            slices.add(p);
+        }
+        return context.parallelize(slices, partitions)
+                .mapPartitionsWithIndex((p, ignored) -> block.value().slice(p, partitions).iterator(), true);
     }
 
     public Model model() {
@@ -87,32 +97,19 @@ public final class SparkTrainer {
 
     /** Trains on {@code train} for the configured epochs; the model's weights are updated in place. */
     public History fit(JavaRDD<Sample> train) {
-        int inputs = model.spec().inputSize();
-        int outputs = model.spec().outputSize();
-        JavaRDD<PartitionShard> shards = train
-                .mapPartitionsWithIndex((p, samples) -> List.of(PartitionShard.pack(p, samples, inputs, outputs)).iterator(),
-                        true)
-                .persist(StorageLevel.MEMORY_ONLY());
+        JavaRDD<PartitionShard> shards = Shards.pack(train, model.spec().inputSize(), model.spec().outputSize());
         try {
             return run(JavaSparkContext.fromSparkContext(train.context()), shards);
-        } catch (DescentException e) {
-            throw e;
         } catch (Exception e) {
-            // A bad sample fails a task; Spark reports it wrapped: name the cause first.
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof DescentException) {
-                    throw new DescentException(cause.getMessage(), e);
-                }
-            }
-            throw new DescentException("the Spark job failed: " + e.getMessage(), e);
+            throw Shards.failure(e);
         } finally {
             shards.unpersist(false);
         }
     }
 
     private History run(JavaSparkContext context, JavaRDD<PartitionShard> shards) {
-        long[] firstSample = firstSamples(shards.map(PartitionShard::size).collect());
-        int n = sampleCount(firstSample, shards);
+        long[] firstSample = Shards.firstSamples(shards);
+        int n = (int) firstSample[firstSample.length - 1];
         int batchSize = config.batchSize() == 0 ? n : Math.min(config.batchSize(), n);
         String specJson = model.spec().toJson();
         List<Parameter> parameters = model.network().parameters();
@@ -161,27 +158,6 @@ public final class SparkTrainer {
         } finally {
             broadcast.destroy();
         }
-    }
-
-    /** The global index of each partition's first sample: the prefix sums of the partition sizes. */
-    private static long[] firstSamples(List<Integer> sizes) {
-        long[] first = new long[sizes.size() + 1];
-        for (int p = 0; p < sizes.size(); p++) {
-            first[p + 1] = first[p] + sizes.get(p);
-        }
-        return first;
-    }
-
-    private static int sampleCount(long[] firstSample, JavaRDD<PartitionShard> shards) {
-        long n = firstSample[firstSample.length - 1];
-        if (n == 0) {
-            throw new DescentException("the training RDD has no samples (" + shards.getNumPartitions() + " partitions)");
-        }
-        if (n > Integer.MAX_VALUE) {
-            throw new DescentException("the training RDD has " + n + " samples; at most " + Integer.MAX_VALUE
-                    + " are supported");
-        }
-        return (int) n;
     }
 
     private static int[] identity(int n) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class GradientSumTest {
 
-    private static PartitionGradient part(int partition, int samples, double loss, double[]... sums) {
+    private static PartitionGradient part(int partition, int samples, double loss, float[]... sums) {
         return new PartitionGradient(partition, samples, loss, sums);
     }
 
@@ -24,9 +24,9 @@ class GradientSumTest {
         Random random = new Random(3);
         List<PartitionGradient> parts = new ArrayList<>();
         for (int p = 0; p < 16; p++) {
-            double[] g = new double[5];
+            float[] g = new float[5];
             for (int j = 0; j < g.length; j++) {
-                g[j] = random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6);   // rounding depends on the order
+                g[j] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6));   // rounding depends on the order
             }
             parts.add(part(p, 1 + random.nextInt(4), random.nextDouble(), g));
         }
@@ -42,8 +42,8 @@ class GradientSumTest {
 
     @Test
     void theMeanIsTheSumOverAllSamplesDividedByTheirCount() {
-        GradientSum sum = GradientSum.of(List.of(part(1, 3, 6.0, new double[] {3, -3}, null),
-                PartitionGradient.none(0), part(2, 1, 1.5, new double[] {1, 5}, null)), 2);
+        GradientSum sum = GradientSum.of(List.of(part(1, 3, 6.0, new float[] {1, -1}, null),
+                PartitionGradient.none(0), part(2, 1, 1.5, new float[] {1, 5}, null)), 2);
         assertEquals(4, sum.samples());
         assertEquals(7.5, sum.lossSum(), 0.0);
         Parameter weight = new Parameter(Tensor.zeros(DType.FLOAT32, 1, 2));

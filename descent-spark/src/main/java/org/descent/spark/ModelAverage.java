@@ -1,0 +1,112 @@
+package org.descent.spark;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.descent.DescentException;
+import org.descent.io.Safetensors;
+import org.descent.tensor.DType;
+import org.descent.tensor.Tensor;
+
+/**
+ * The partitions' states averaged on the driver, weighted by the samples each trained on:
+ * {@code W = Σ_p n_p W_p / Σ_p n_p}, added in partition order in float64 whatever order the
+ * results arrive in, so the same partitions give bitwise the same average. The same for the
+ * optimizer's state (moments, velocities); a counter (a one-value tensor that is a whole number in
+ * every partition, such as the step count) is rounded to the nearest whole number.
+ */
+final class ModelAverage {
+    private final int samples;
+    private final double lossSum;
+    private final Map<String, Tensor> state;
+    private final Map<String, Tensor> optimizerState;
+
+    private ModelAverage(int samples, double lossSum, Map<String, Tensor> state, Map<String, Tensor> optimizerState) {
+        this.samples = samples;
+        this.lossSum = lossSum;
+        this.state = state;
+        this.optimizerState = optimizerState;
+    }
+
+    static ModelAverage of(List<PartitionModel> partitions) {
+        List<PartitionModel> trained = new ArrayList<>();
+        for (PartitionModel p : partitions) {
+            if (p.samples() > 0) {
+                trained.add(p);
+            }
+        }
+        if (trained.isEmpty()) {
+            throw new DescentException("no partition had samples to train on in this round");
+        }
+        trained.sort(Comparator.comparingInt(PartitionModel::partition));
+        int samples = 0;
+        double lossSum = 0;
+        for (PartitionModel p : trained) {
+            samples += p.samples();
+            lossSum += p.lossSum();
+        }
+        return new ModelAverage(samples, lossSum, average(trained, PartitionModel::state, samples),
+                average(trained, PartitionModel::optimizerState, samples));
+    }
+
+    private static Map<String, Tensor> average(List<PartitionModel> parts, Function<PartitionModel, byte[]> bytes,
+                                               int samples) {
+        List<Map<String, Tensor>> maps = new ArrayList<>();
+        for (PartitionModel p : parts) {
+            maps.add(Safetensors.decode(bytes.apply(p), "the state returned by partition " + p.partition()).tensors());
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> entry : maps.get(0).entrySet()) {
+            String name = entry.getKey();
+            Tensor first = entry.getValue();
+            double[] sum = new double[first.size()];
+            boolean counter = first.size() == 1;
+            for (int k = 0; k < maps.size(); k++) {
+                Tensor t = maps.get(k).get(name);
+                if (t == null || t.size() != first.size()) {
+                    throw new DescentException("partition " + parts.get(k).partition() + " returned "
+                            + (t == null ? "no '" + name + "'" : "'" + name + "' of shape " + t.shape())
+                            + "; partition " + parts.get(0).partition() + " returned shape " + first.shape());
+                }
+                double[] values = t.toDoubleArray();
+                counter &= values.length == 1 && values[0] == Math.rint(values[0]);
+                for (int j = 0; j < sum.length; j++) {
+                    sum[j] += values[j] * parts.get(k).samples();
+                }
+            }
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] = counter ? Math.rint(sum[j] / samples) : sum[j] / samples;
+            }
+            out.put(name, first.dtype() == DType.FLOAT64 ? Tensor.of(sum, first.shape().dims())
+                    : Tensor.of(toFloat(sum), first.shape().dims()));
+        }
+        return out;
+    }
+
+    private static float[] toFloat(double[] values) {
+        float[] out = new float[values.length];
+        for (int j = 0; j < values.length; j++) {
+            out[j] = (float) values[j];
+        }
+        return out;
+    }
+
+    int samples() {
+        return samples;
+    }
+
+    double lossSum() {
+        return lossSum;
+    }
+
+    Map<String, Tensor> state() {
+        return state;
+    }
+
+    Map<String, Tensor> optimizerState() {
+        return optimizerState;
+    }
+}

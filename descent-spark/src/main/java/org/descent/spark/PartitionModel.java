@@ -1,0 +1,18 @@
+package org.descent.spark;
+
+import java.io.Serializable;
+
+/**
+ * One partition's result of an averaging round: the number of samples it trained on, the sum of
+ * their training losses (each step's mean loss times its batch size, as {@code Trainer} reports an
+ * epoch's loss), and the network state and optimizer state it ended with (safetensors bytes). A
+ * partition with no samples in the round has {@code samples = 0} and no state.
+ */
+record PartitionModel(int partition, int samples, double lossSum, byte[] state, byte[] optimizerState)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static PartitionModel none(int partition) {
+        return new PartitionModel(partition, 0, 0, null, null);
+    }
+}

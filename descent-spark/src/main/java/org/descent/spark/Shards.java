@@ -1,0 +1,52 @@
+package org.descent.spark;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
+import org.descent.DescentException;
+
+/**
+ * The training RDD packed into one {@link PartitionShard} per partition, cached on the executors
+ * ({@code MEMORY_ONLY}; a lost one is rebuilt from its lineage), and the global index of each
+ * partition's first sample. Shared by both training modes.
+ */
+final class Shards {
+    private Shards() {
+    }
+
+    static JavaRDD<PartitionShard> pack(JavaRDD<Sample> train, int inputs, int outputs) {
+        return train.mapPartitionsWithIndex((p, samples) -> List.of(PartitionShard.pack(p, samples, inputs, outputs))
+                .iterator(), true).persist(StorageLevel.MEMORY_ONLY());
+    }
+
+    /** The global index of each partition's first sample (the prefix sums of the sizes), and the total last. */
+    static long[] firstSamples(JavaRDD<PartitionShard> shards) {
+        List<Integer> sizes = shards.map(PartitionShard::size).collect();
+        long[] first = new long[sizes.size() + 1];
+        for (int p = 0; p < sizes.size(); p++) {
+            first[p + 1] = first[p] + sizes.get(p);
+        }
+        long n = first[first.length - 1];
+        if (n == 0) {
+            throw new DescentException("the training RDD has no samples (" + shards.getNumPartitions() + " partitions)");
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new DescentException("the training RDD has " + n + " samples; at most " + Integer.MAX_VALUE
+                    + " are supported");
+        }
+        return first;
+    }
+
+    /** A failed Spark job as one DescentException: a bad sample's message first, as Spark wraps it. */
+    static DescentException failure(Exception e) {
+        if (e instanceof DescentException descent) {
+            return descent;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DescentException) {
+                return new DescentException(cause.getMessage(), e);
+            }
+        }
+        return new DescentException("the Spark job failed: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,170 @@
+package org.descent.spark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.descent.DescentException;
+import org.descent.data.Dataset;
+import org.descent.data.EmbeddedData;
+import org.descent.data.FashionMnist;
+import org.descent.data.IdxFolder;
+import org.descent.data.Normalize;
+import org.descent.data.Split;
+import org.descent.io.Model;
+import org.descent.io.ModelFile;
+import org.descent.io.NetworkSpec;
+import org.descent.loss.CrossEntropy;
+import org.descent.nn.LayerSpec;
+import org.descent.optim.Adam;
+import org.descent.train.Checkpoint;
+import org.descent.train.CheckpointListener;
+import org.descent.train.DivergenceCheck;
+import org.descent.train.EpochResult;
+import org.descent.train.Evaluation;
+import org.descent.train.History;
+import org.descent.train.Task;
+import org.descent.train.TrainingConfig;
+import org.descent.train.TrainingListener;
+
+/**
+ * The entry point of {@code descent-spark/run} and {@code spark-submit}: trains an MLP classifier
+ * (Adam, cross-entropy) on Spark and prints the epoch lines of {@code descent train}. Options
+ * ({@code --name value}): {@code --data} digits | fashion-mnist | a folder of IDX files,
+ * {@code --master}, {@code --mode} average | sync, {@code --partitions}, {@code --epochs},
+ * {@code --batch}, {@code --local-steps} (average mode; 0: a whole shard per round), {@code --hidden}
+ * (e.g. 256,128), {@code --lr}, {@code --seed}, {@code --checkpoint}, {@code --resume} (average
+ * mode), {@code --out} (a model file).
+ */
+public final class SparkRun {
+    private static final List<String> OPTIONS = List.of("data", "master", "mode", "partitions", "epochs", "batch",
+            "local-steps", "hidden", "lr", "seed", "checkpoint", "resume", "out");
+
+    private SparkRun() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(parse(args));
+        } catch (DescentException | NumberFormatException e) {
+            System.err.println("descent-spark: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+            if (!OPTIONS.contains(name) || i + 1 >= args.length) {
+                throw new DescentException("unknown option or missing value: " + args[i] + "; options: --"
+                        + String.join(", --", OPTIONS));
+            }
+            options.put(name, args[i + 1]);
+        }
+        String mode = options.getOrDefault("mode", "average");
+        if (!mode.equals("average") && !mode.equals("sync")) {
+            throw new DescentException("--mode must be average or sync, got " + mode);
+        }
+        if (mode.equals("sync") && (options.containsKey("checkpoint") || options.containsKey("resume"))) {
+            throw new DescentException("--checkpoint and --resume need --mode average");
+        }
+        return options;
+    }
+
+    private static Split data(String name, long seed) {
+        Dataset train;
+        Dataset test;
+        if (name.equals("digits")) {
+            return Split.of(EmbeddedData.digits(), 0.7, 0.15, seed, true);
+        }
+        IdxFolder folder = name.equals("fashion-mnist") ? FashionMnist.folder()
+                : new IdxFolder(Path.of(name), List.of());
+        if (!Files.isDirectory(folder.directory())) {
+            throw new DescentException("--data " + name + ": no such folder of IDX files");
+        }
+        train = folder.train();
+        test = folder.test();
+        Split split = Split.of(train, 0.9, 0.1, seed, true);
+        return new Split(split.train(), split.validation(), test);
+    }
+
+    private static void run(Map<String, String> o) {
+        long seed = Long.parseLong(o.getOrDefault("seed", "42"));
+        int partitions = Integer.parseInt(o.getOrDefault("partitions", "2"));
+        TrainingConfig config = new TrainingConfig(Integer.parseInt(o.getOrDefault("epochs", "5")),
+                Integer.parseInt(o.getOrDefault("batch", "64")), seed);
+        double learningRate = Double.parseDouble(o.getOrDefault("lr", "0.001"));
+        Split split = data(o.getOrDefault("data", "digits"), seed);
+        Normalize normalize = Normalize.standardize(split.train());
+        Dataset train = normalize.apply(split.train());
+        List<LayerSpec> layers = new ArrayList<>();
+        for (String width : o.getOrDefault("hidden", "32").split(",")) {
+            layers.add(LayerSpec.linear(Integer.parseInt(width.trim())));
+            layers.add(LayerSpec.activation("relu"));
+        }
+        layers.add(LayerSpec.linear(train.classes()));
+        Model model = Model.create(new NetworkSpec(train.featureCount(), layers, "classification", "cross-entropy",
+                train.classes(), train.classNames(), normalize), new Random(seed));
+        String mode = o.getOrDefault("mode", "average");
+        SparkConf conf = new SparkConf().setAppName("descent " + mode).setIfMissing("spark.master", "local[2]");
+        if (o.containsKey("master")) {
+            conf.setMaster(o.get("master"));
+        }
+        System.out.printf(Locale.ROOT, "%d train, %d validation, %d test samples; %s mode, %d partitions%n",
+                train.size(), split.validation().size(), split.test().size(), mode, partitions);
+        History history;
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            var rdd = SparkTrainer.distribute(spark, train, partitions);
+            Dataset validation = normalize.apply(split.validation());
+            if (mode.equals("sync")) {
+                history = new SparkTrainer(model, CrossEntropy::new, new Adam(model.network().parameters(),
+                        learningRate), config).fit(rdd);
+                history.epochs().forEach(e -> print(e, config.epochs()));
+            } else {
+                AveragingTrainer trainer = new AveragingTrainer(model, CrossEntropy::new,
+                        p -> new Adam(p, learningRate), Task.MULTICLASS, config,
+                        Integer.parseInt(o.getOrDefault("local-steps", "0")));
+                trainer.addListener(new DivergenceCheck()).addListener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(org.descent.train.Trainer t, EpochResult e) {
+                        print(e, config.epochs());
+                    }
+                });
+                if (o.containsKey("checkpoint")) {
+                    trainer.addListener(new CheckpointListener(Path.of(o.get("checkpoint"))));
+                }
+                int done = 0;
+                if (o.containsKey("resume")) {
+                    done = Checkpoint.restore(Path.of(o.get("resume")), model.network(), trainer.optimizer());
+                    System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", done, config.epochs(),
+                            o.get("resume"));
+                }
+                history = trainer.fit(rdd, validation, done);
+            }
+        }
+        Evaluation test = Evaluation.of(model.network(), new CrossEntropy(), Task.MULTICLASS,
+                normalize.apply(split.test()));
+        System.out.printf(Locale.ROOT, "test accuracy %.4f (%d samples), test loss %.4f%n", test.accuracy(),
+                split.test().size(), test.loss());
+        if (o.containsKey("out")) {
+            ModelFile.save(Path.of(o.get("out")), model);
+            System.out.println("saved " + o.get("out"));
+        }
+    }
+
+    private static void print(EpochResult e, int epochs) {
+        String validation = Double.isNaN(e.validationAccuracy())
+                ? String.format(Locale.ROOT, "val_loss %.4f", e.validationLoss())
+                : String.format(Locale.ROOT, "val_acc %.4f", e.validationAccuracy());
+        System.out.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s  ‖∇‖ %.4f  η %.3g  %.1fs  %,.0f samples/s%n",
+                e.epoch(), epochs, e.trainLoss(), validation, e.gradientNorm(), e.learningRate(), e.seconds(),
+                e.samplesPerSecond());
+    }
+}
