@@ -45,6 +45,19 @@ public final class Sizes {
         return product;
     }
 
+    /** The sum of {@code sizes} (each non-negative), or a {@link DescentException} starting with {@code what} if it overflows 64 bits. */
+    public static long sum(String what, long... sizes) {
+        long sum = 0;
+        for (long size : sizes) {
+            try {
+                sum = Math.addExact(sum, size);
+            } catch (ArithmeticException e) {
+                throw new DescentException(what + ": " + describe(sizes).replace(" × ", " + ") + " overflows 64 bits");
+            }
+        }
+        return sum;
+    }
+
     /** {@code count} values as one tensor's element count, refused with {@code what} above {@link #MAX_ELEMENTS}. */
     public static int elements(String what, long count) {
         if (count < 0 || count > MAX_ELEMENTS) {

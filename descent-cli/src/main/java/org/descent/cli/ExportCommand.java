@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.descent.DescentException;
 import org.descent.io.Model;
-import org.descent.io.ModelFile;
 import org.descent.onnx.OnnxExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +27,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!format.toLowerCase(Locale.ROOT).equals("onnx")) {
             throw new DescentException("unknown export format '" + format + "'; the formats are [onnx]");
         }
-        Model model = ModelFile.load(modelFile);
+        Model model = SavedModel.read(modelFile);
         OnnxExport.write(model, out);
         System.out.printf(Locale.ROOT, "wrote %s: ONNX opset %d, input '%s' [batch, %d], output '%s' [batch, %d] (%s)%n",
                 out, OnnxExport.OPSET, OnnxExport.INPUT, model.spec().inputSize(), OnnxExport.OUTPUT,

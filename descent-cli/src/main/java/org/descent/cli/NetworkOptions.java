@@ -1,8 +1,10 @@
 package org.descent.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.descent.DescentException;
 import org.descent.data.Normalize;
 import org.descent.nn.Activations;
@@ -11,6 +13,7 @@ import org.descent.io.NetworkSpec;
 import org.descent.loss.BinaryCrossEntropyWithLogits;
 import org.descent.loss.CrossEntropy;
 import org.descent.data.Dataset;
+import org.descent.data.Split;
 import org.descent.loss.HuberLoss;
 import org.descent.loss.L1Loss;
 import org.descent.loss.L2Loss;
@@ -71,6 +74,14 @@ final class NetworkOptions {
         List<String> names = task == Task.MULTICLASS ? classNames : List.of();
         return new NetworkSpec(inputSize, layers, task.name().toLowerCase(Locale.ROOT), loss(task).name(),
                 task == Task.MULTICLASS ? classes : task == Task.BINARY ? 2 : 0, names, normalization, labelSmoothing);
+    }
+
+    /** Refuses training {@code spec} on {@code split} in batches of {@code batch} if the heap cannot hold it ({@link MemoryBudget}). */
+    void checkMemory(NetworkSpec spec, Split split, int batch, Choices.OptimizerName optimizer) {
+        int rows = Math.max(batch == 0 ? split.train().size() : batch, Math.max(split.validation().size(), split.test().size()));
+        String what = hidden == null ? "the network" : "--layers " + Arrays.stream(hidden).mapToObj(String::valueOf)
+                .collect(Collectors.joining(","));
+        MemoryBudget.checkTraining(spec, what, rows, optimizer);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.descent.data.CsvReader;
 import org.descent.io.AtomicFiles;
 import org.descent.io.Model;
-import org.descent.io.ModelFile;
 import org.descent.tensor.Tensor;
 import org.descent.train.Task;
 import picocli.CommandLine.Command;
@@ -31,7 +30,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Model model = ModelFile.load(modelFile);
+        Model model = SavedModel.read(modelFile);
         CsvReader reader = CsvReader.comma().withHeader(header);
         Tensor features = input.toString().equals("-")
                 ? reader.readFeatures("standard input", System.in, model.spec().inputSize())

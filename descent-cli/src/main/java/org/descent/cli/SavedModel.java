@@ -17,7 +17,7 @@ import org.descent.train.Task;
 record SavedModel(Path file, Model model, Task task, PreparedData data) {
 
     static SavedModel load(Path file, DataOptions options) {
-        Model model = ModelFile.load(file);
+        Model model = read(file);
         Task task = taskOf(model, file);
         if ((task == Task.BINARY) != (options.positiveClass != null)) {
             throw new DescentException(file + " is a " + task.name().toLowerCase(Locale.ROOT) + " model; "
@@ -31,6 +31,12 @@ record SavedModel(Path file, Model model, Task task, PreparedData data) {
                     + "); use the data it was trained with");
         }
         return new SavedModel(file, model, task, data);
+    }
+
+    /** {@link ModelFile#load} after checking that the heap left can hold the file ({@link MemoryBudget}). */
+    static Model read(Path file) {
+        MemoryBudget.checkModelFile(file);
+        return ModelFile.load(file);
     }
 
     /** The model's task; an unknown name is refused naming the file. */

@@ -3,7 +3,6 @@ package org.descent.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.descent.io.Model;
-import org.descent.io.ModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +15,7 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Model model = ModelFile.load(modelFile);
+        Model model = SavedModel.read(modelFile);
         System.out.println(modelFile + ": " + model.spec().architecture() + "; " + model.spec().task() + ", "
                 + model.spec().loss());
         System.out.print(model.network().summary(model.spec().inputSize()));

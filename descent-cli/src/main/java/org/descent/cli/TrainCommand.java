@@ -124,6 +124,7 @@ final class TrainCommand implements Callable<Integer> {
         NetworkSpec spec = network.spec(split.train().featureCount(), prepared.task(), split.train().classes(),
                 split.train().targetCount(), split.train().classNames(), normalize, images);
         network.hiddenLayers.checkBatches(split.train().size(), batch);
+        network.checkMemory(spec, split, batch, optimizer.name);
         Model model = Model.create(spec, new Random(data.seed));
         Loss loss = network.loss(prepared.task(), split.train());
         int batches = batch == 0 ? 1 : (split.train().size() + batch - 1) / batch;
