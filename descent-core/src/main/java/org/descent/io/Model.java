@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Random;
 import org.descent.DescentException;
 import org.descent.autograd.NoGrad;
+import org.descent.nn.EvalMode;
 import org.descent.nn.Module;
 import org.descent.tensor.ShapeException;
 import org.descent.tensor.Tensor;
@@ -43,25 +44,18 @@ public record Model(NetworkSpec spec, Module network) {
 
     /**
      * The network's outputs for raw {@code features}: the spec's normalization (if any) is applied
-     * first, the network runs in evaluation mode, and no graph is recorded. Safe to call from
-     * several threads: calls on one model are serialized (each may use the kernels' threads).
+     * first, the network runs in evaluation mode ({@link EvalMode}: a scope of this call, not the
+     * network's shared train/eval flag) and no graph is recorded. Safe to call from several
+     * threads at once, also while another thread trains the network: the training keeps its mode
+     * and is not changed by the predictions. Each prediction sees the weights as they are at that
+     * moment; for a model that stays fixed while training goes on, use {@link Predictor#of}.
      *
      * <p>Shape: input (N, inputSize), output (N, outputSize).
      */
     public Tensor predict(Tensor features) {
-        // The train/eval flag is the network's, shared by every caller: threads that predict with
-        // one model take turns, so none runs in the mode another has just set.
-        synchronized (network) {
-            boolean training = network.isTraining();
-            network.eval();
-            try (NoGrad scope = NoGrad.enter()) {
-                Tensor x = spec.normalization() == null ? features : spec.normalization().apply(features);
-                return network.forward(x);
-            } finally {
-                if (training) {
-                    network.train();
-                }
-            }
+        try (EvalMode eval = EvalMode.enter(); NoGrad scope = NoGrad.enter()) {
+            Tensor x = spec.normalization() == null ? features : spec.normalization().apply(features);
+            return network.forward(x);
         }
     }
 }

@@ -191,8 +191,9 @@ public abstract class Module {
         return this;
     }
 
+    /** Whether the module runs in training mode: its flag, and not inside an {@link EvalMode} scope on this thread. */
     public boolean isTraining() {
-        return training;
+        return training && !EvalMode.active();
     }
 
     private void setTraining(boolean value) {

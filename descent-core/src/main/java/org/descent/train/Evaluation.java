@@ -5,6 +5,7 @@ import org.descent.data.Dataset;
 import org.descent.eval.ConfusionMatrix;
 import org.descent.eval.RegressionMetrics;
 import org.descent.loss.Loss;
+import org.descent.nn.EvalMode;
 import org.descent.nn.Module;
 import org.descent.tensor.Tensor;
 
@@ -15,9 +16,7 @@ import org.descent.tensor.Tensor;
 public record Evaluation(double loss, ConfusionMatrix confusion, RegressionMetrics regression) {
 
     public static Evaluation of(Module model, Loss loss, Task task, Dataset data) {
-        boolean wasTraining = model.isTraining();
-        model.eval();
-        try (NoGrad scope = NoGrad.enter()) {
+        try (EvalMode eval = EvalMode.enter(); NoGrad scope = NoGrad.enter()) {
             Tensor outputs = model.forward(data.features());
             double value = loss.compute(outputs, data.targets()).item();
             if (task.isClassification()) {
@@ -27,10 +26,6 @@ public record Evaluation(double loss, ConfusionMatrix confusion, RegressionMetri
                 return new Evaluation(value, cm, null);
             }
             return new Evaluation(value, null, RegressionMetrics.of(outputs, data.targets()));
-        } finally {
-            if (wasTraining) {
-                model.train();
-            }
         }
     }
 

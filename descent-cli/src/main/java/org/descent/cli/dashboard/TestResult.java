@@ -7,6 +7,7 @@ import org.descent.autograd.NoGrad;
 import org.descent.data.Dataset;
 import org.descent.data.Normalize;
 import org.descent.eval.ConfusionMatrix;
+import org.descent.nn.EvalMode;
 import org.descent.nn.Module;
 import org.descent.tensor.Tensor;
 import org.descent.train.Evaluation;
@@ -55,14 +56,8 @@ final class TestResult {
     private static List<Map<String, Object>> misclassified(Dataset data, Module model, Task task, Normalize normalize,
                                                            List<String> names) {
         int[] predicted;
-        boolean wasTraining = model.isTraining();
-        model.eval();
-        try (NoGrad scope = NoGrad.enter()) {
+        try (EvalMode eval = EvalMode.enter(); NoGrad scope = NoGrad.enter()) {
             predicted = task.predictions(model.forward(data.features()));
-        } finally {
-            if (wasTraining) {
-                model.train();
-            }
         }
         Tensor features = data.features();
         int d = data.featureCount();
