@@ -1,7 +1,8 @@
 // Drives Debian's chromium through playwright-core for DashboardBrowserTest:
 //   node dashboard.mjs live URL SCREENSHOT.png MIN_EPOCHS TIMEOUT_MS
-//     (descent train --dashboard) waits until the epoch charts hold MIN_EPOCHS epochs and the
-//     misclassified images are shown;
+//     (descent train --dashboard --dashboard-wait) looks twice at the step charts while training
+//     still runs (no end event yet), then waits until the epoch charts hold MIN_EPOCHS epochs and
+//     the misclassified images are shown;
 //   node dashboard.mjs runs URL SCREENSHOT.png MIN_RUNS TIMEOUT_MS
 //     (descent dashboard DIR) waits until the charts hold MIN_RUNS runs;
 // then prints what the page shows as one JSON object on stdout and saves a full-page screenshot.
@@ -53,13 +54,29 @@ try {
 }
 
 async function live(page) {
+  // Mid-run: the step charts as drawn, twice, the second time once they have grown.
+  const observe = () => page.evaluate(() => {
+    const { charts, state } = window.descentDashboard;
+    return { steps: charts.stepLoss.data[0].length, accuracyPoints: charts.stepAccuracy.data[0].length,
+      epochRows: document.querySelectorAll('#epochs tbody tr').length, ended: Boolean(state.ended) };
+  });
+  await page.waitForFunction(() => {
+    const charts = window.descentDashboard && window.descentDashboard.charts;
+    return charts && charts.stepLoss && charts.stepLoss.data[0].length >= 1;
+  }, null, { timeout: timeout / 2, polling: 'raf' });
+  const first = await observe();
+  await page.waitForFunction((n) => {
+    const { charts, state } = window.descentDashboard;
+    return state.ended || charts.stepLoss.data[0].length > n;
+  }, first.steps, { timeout: timeout / 2, polling: 'raf' });
+  const second = await observe();
   await page.waitForFunction((n) => {
     const charts = window.descentDashboard && window.descentDashboard.charts;
     return charts && charts.epochLoss && charts.epochLoss.data[0].length >= n && charts.epochAccuracy.data[0].length >= n;
   }, minimum, { timeout: timeout / 2, polling: 100 });
   await page.waitForSelector('#errors canvas', { timeout: timeout / 2 });
   await page.waitForTimeout(300);   // one more frame for the last redraw
-  return page.evaluate(() => {
+  return page.evaluate(([first, second]) => {
     const charts = window.descentDashboard.charts;
     const points = {};
     for (const [name, chart] of Object.entries(charts)) {
@@ -74,9 +91,11 @@ async function live(page) {
         .map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))),
       errorImages: document.querySelectorAll('#errors canvas').length,
       chartPoints: points,
+      midRun: [first, second],
+      stepAccuracy: charts.stepAccuracy.data[1],
       canvases: document.querySelectorAll('.uplot canvas').length,
     };
-  });
+  }, [first, second]);
 }
 
 async function runs(page) {

@@ -54,12 +54,13 @@ final class ConsoleStreams {
     }
 
     /**
-     * The character set the console takes: {@code stdout.encoding} (Java 19 and later), else
+     * The character set the console takes: {@code descent.consoleEncoding} (the launcher's, when it
+     * runs the JVM in a UTF-8 locale for file names under LC_ALL=C), {@code stdout.encoding} (Java 19 and later), else
      * {@code sun.stdout.encoding} (set on a terminal), else the platform default, which Java 17
      * takes from the locale.
      */
     static Charset consoleCharset() {
-        for (String property : new String[] {"stdout.encoding", "sun.stdout.encoding"}) {
+        for (String property : new String[] {"descent.consoleEncoding", "stdout.encoding", "sun.stdout.encoding"}) {
             String name = System.getProperty(property);
             if (name != null) {
                 try {

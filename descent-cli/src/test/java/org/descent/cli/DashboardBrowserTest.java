@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dashboard in a real browser: {@code descent train --dashboard 0 --dashboard-keep} in its own
- * JVM, Debian's chromium driven by playwright-core ({@code src/test/js/dashboard.mjs}, installed
+ * The dashboard in a real browser: {@code descent train --dashboard 0 --dashboard-keep --dashboard-wait}
+ * in its own JVM (training starts once the page is open, so the page sees it live: two looks at the
+ * step charts, loss and batch accuracy, before the end event, the second with more points), Debian's chromium driven by playwright-core ({@code src/test/js/dashboard.mjs}, installed
  * into {@code target/test-js} by {@link PlaywrightScripts}), the page's epoch table and test figures checked
  * against the command's own lines, and the screenshot saved as {@code docs/images/dashboard.png};
  * then {@code descent dashboard DIR} on two {@code --log} files, its table checked against the
@@ -36,7 +37,7 @@ class DashboardBrowserTest {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("DESCENT_CHROMIUM", "/usr/bin/chromium"));
     private static final Path SCRIPTS = Path.of("target/test-js");
     private static final Path IMAGES = Path.of("../docs/images");
-    private static final int EPOCHS = 4;
+    private static final int EPOCHS = 6;
     private static final Pattern EPOCH_LINE = Pattern.compile(
             "^epoch +(\\d+)/(\\d+) +loss ([0-9.]+) +val_acc ([0-9.]+) +\\S+ ([0-9.]+) +\\S+ ([0-9.e-]+) ", Pattern.MULTILINE);
 
@@ -62,7 +63,8 @@ class DashboardBrowserTest {
         Path trainOut = dir.resolve("train.out");
         Process train = start(new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "train", "--data", "digits", "--epochs",
-                String.valueOf(EPOCHS), "--dashboard", "0", "--dashboard-keep").redirectOutput(trainOut.toFile())
+                String.valueOf(EPOCHS), "--batch", "16", "--dashboard", "0", "--dashboard-keep", "--dashboard-wait")
+                .redirectOutput(trainOut.toFile())
                 .redirectError(dir.resolve("train.err").toFile()));
         Matcher url = awaitLine(train, trainOut, Pattern.compile("^dashboard: (http://127\\.0\\.0\\.1:\\d+/)$",
                 Pattern.MULTILINE), 120);
@@ -88,7 +90,23 @@ class DashboardBrowserTest {
         assertEquals(EPOCHS, page.get("chartPoints").get("epochLoss").asInt());
         assertEquals(EPOCHS, page.get("chartPoints").get("epochAccuracy").asInt());
         assertTrue(page.get("chartPoints").get("stepLoss").asInt() > EPOCHS, page.get("chartPoints").toString());
-        assertEquals(5, page.get("canvases").asInt(), "five charts drawn");
+        assertEquals(6, page.get("canvases").asInt(), "six charts drawn");
+        // Live: two looks at the step charts before the end event, the second with more points.
+        JsonNode first = page.get("midRun").get(0);
+        JsonNode second = page.get("midRun").get(1);
+        assertTrue(!first.get("ended").asBoolean() && !second.get("ended").asBoolean(), "seen while training ran: "
+                + page.get("midRun"));
+        assertTrue(second.get("steps").asInt() > first.get("steps").asInt(), page.get("midRun").toString());
+        assertTrue(second.get("accuracyPoints").asInt() > first.get("accuracyPoints").asInt(), page.get("midRun").toString());
+        assertTrue(second.get("epochRows").asInt() < EPOCHS, "before the last epoch line: " + page.get("midRun"));
+        JsonNode accuracy = page.get("stepAccuracy");
+        assertEquals(page.get("chartPoints").get("stepLoss").asInt(), accuracy.size(), "a batch accuracy per step point");
+        for (JsonNode value : accuracy) {
+            assertTrue(value.asDouble() >= 0 && value.asDouble() <= 1, accuracy.toString());
+        }
+        double lastEpochValidation = Double.parseDouble(rows.get(EPOCHS - 1).get(3).asText());
+        assertTrue(accuracy.get(accuracy.size() - 1).asDouble() > 0.5 && lastEpochValidation > 0.5,
+                "the batches are classified about as well as the validation set: " + accuracy);
 
         Matcher test = Pattern.compile("^test accuracy ([0-9.]+) \\((\\d+) samples\\)", Pattern.MULTILINE).matcher(cli);
         assertTrue(test.find(), cli);

@@ -82,4 +82,32 @@ class LauncherTest {
         assertTrue(Files.readString(dir.resolve("err")).contains("Unrecognized VM option 'NoSuchOptionAnywhere'"),
                 Files.readString(dir.resolve("err")));
     }
+
+    @Test
+    void nonAsciiPathsWorkUnderTheCLocale() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            rows.append(i % 7).append(',').append(i % 5).append(',').append(i % 2).append('\n');
+        }
+        Files.writeString(dir.resolve("rows.csv"), rows);
+        Path link = dir.resolve("bin/descent");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, ROOT.resolve("descent"));
+        // The names in bash's ANSI-C quotes (donnees with e-acute, tres and modele with e-grave, in UTF-8
+        // bytes), so that this test's own JVM never has to encode them, whatever its locale.
+        String script = "d=$'donn\\xc3\\xa9es'; mkdir \"$d\" && cp rows.csv \"$d\"/$'tr\\xc3\\xa8s.csv' && LC_ALL=C bin/descent"
+                + " train --data \"$d\"/$'tr\\xc3\\xa8s.csv' --epochs 2 --out \"$d\"/$'mod\\xc3\\xa8le.safetensors'"
+                + " && test -s \"$d\"/$'mod\\xc3\\xa8le.safetensors' && echo 'model file written'";
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
+        builder.environment().put("DESCENT_CLASSPATH", System.getProperty("java.class.path"));
+        Process process = builder.start();
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the launcher hangs");
+        String out = Files.readString(dir.resolve("out"), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), out + Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
+        assertTrue(out.endsWith("model file written\n"), out);
+        // The console is still the C locale's: ASCII, the arrows spelled out, the path's letters as '?'.
+        assertTrue(out.contains("2 -> Linear(64) -> relu -> Linear(2)"), out);
+        assertTrue(out.contains("saved model to donn?es/mod?le.safetensors\n"), out);
+    }
 }

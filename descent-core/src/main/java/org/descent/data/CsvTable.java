@@ -56,12 +56,13 @@ final class CsvTable {
             List<Integer> firstNumbers = new ArrayList<>(2);
             String line;
             int number = 1;
+            List<String> fields = new ArrayList<>();   // reused line after line
             for (; firstLines.size() < 2 && (line = reader.readLine()) != null; number++) {
                 if (number == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);  // a UTF-8 byte order mark, as Excel's "CSV UTF-8" writes
                 }
                 if (!line.isBlank()) {
-                    firstLines.add(split(line, separator, name, number));
+                    firstLines.add(split(line, separator, name, number, fields));
                     firstNumbers.add(number);
                 }
             }
@@ -74,7 +75,7 @@ final class CsvTable {
             }
             for (; (line = reader.readLine()) != null; number++) {
                 if (!line.isBlank()) {
-                    table.add(split(line, separator, name, number), number);
+                    table.add(split(line, separator, name, number, fields), number);
                 }
             }
             if (table.rows == 0) {
@@ -98,13 +99,14 @@ final class CsvTable {
     /**
      * The fields of one line, stripped of surrounding blanks. With a separator character, a field
      * may be enclosed in double quotes (RFC 4180), which may hold the separator, and {@code ""}
-     * stands for one quote; a quoted field that does not end on its line is refused.
+     * stands for one quote; a quoted field that does not end on its line is refused. {@code fields}
+     * is a list to reuse for the fields (it grows once to the line's width, not on every line).
      */
-    private static String[] split(String line, Character separator, String name, int number) {
+    private static String[] split(String line, Character separator, String name, int number, List<String> fields) {
         if (separator == null) {
             return WHITESPACE.split(line.strip());
         }
-        List<String> fields = new ArrayList<>();
+        fields.clear();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean blank = true;       // the field so far is only blanks: a quote here opens a quoted field

@@ -22,6 +22,8 @@ public final class StepResult {
     private final List<Parameter> parameters;
     private double gradientNorm;
     private boolean gradientNormKnown;
+    /** Set by the {@link Trainer}'s batch loop; NaN for regression and from other training passes. */
+    double batchAccuracy = Double.NaN;
 
     /**
      * A step whose gradient norm is already known (measured before gradient clipping changed the
@@ -84,6 +86,15 @@ public final class StepResult {
             gradientNormKnown = true;
         }
         return gradientNorm;
+    }
+
+    /**
+     * The accuracy of this step's batch before the update, in training mode (dropout on): the
+     * fraction of its samples the network's outputs classified right; NaN for regression, and
+     * for steps of another training pass (Spark's averaging rounds).
+     */
+    public double batchAccuracy() {
+        return batchAccuracy;
     }
 
     @Override

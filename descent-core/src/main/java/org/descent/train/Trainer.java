@@ -148,8 +148,11 @@ public final class Trainer {
             learningRate = optimizer.learningRate();
             optimizer.zeroGrad();
             Tensor value;
+            double accuracy;
             try (OutputReuse scope = OutputReuse.enter()) {   // the loop keeps nothing of the output
-                value = loss.compute(model.forward(batch.features()), batch.targets());
+                Tensor outputs = model.forward(batch.features());
+                accuracy = BatchAccuracy.of(task, outputs, batch.targets());
+                value = loss.compute(outputs, batch.targets());
                 value.backward();
             }
             double lossValue = value.item();
@@ -158,6 +161,7 @@ public final class Trainer {
                             parameters)
                     : new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue, learningRate,
                             parameters, clipping.apply(parameters));
+            result.batchAccuracy = accuracy;
             reportStep(result);
             if (batchIndex == batches.batchCount()) {
                 gradientNorm = result.gradientNorm();   // the epoch reports its last step's; others only on demand

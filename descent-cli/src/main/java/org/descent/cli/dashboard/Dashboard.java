@@ -42,15 +42,24 @@ public final class Dashboard implements AutoCloseable {
     /** Starts the dashboard the options ask for (none without {@code --dashboard}) and prints its address. */
     public static Dashboard start(DashboardOptions options, PrintStream out) {
         if (options.port == null) {
-            if (options.bind != null || options.keep) {
-                throw new DescentException((options.bind != null ? "--dashboard-bind" : "--dashboard-keep")
-                        + " needs --dashboard [PORT]");
+            if (options.bind != null || options.keep || options.waitForBrowser) {
+                throw new DescentException((options.bind != null ? "--dashboard-bind" : options.keep ? "--dashboard-keep"
+                        : "--dashboard-wait") + " needs --dashboard [PORT]");
             }
             return new Dashboard(null, null, false, out);
         }
         EventLog log = new EventLog();
         DashboardServer server = serve("--dashboard-bind", options.bind, "--dashboard", options.port, log);
         out.println("dashboard: " + server.url());
+        if (options.waitForBrowser) {
+            out.println("dashboard: waiting for a browser to open it before training");
+            out.flush();
+            try {
+                log.awaitWatcher();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return new Dashboard(log, server, options.keep, out);
     }
 

@@ -20,4 +20,8 @@ public final class DashboardOptions {
     @Option(names = "--dashboard-keep",
             description = "Keep serving the dashboard after training ends, until Ctrl-C.")
     boolean keep;
+
+    @Option(names = "--dashboard-wait",
+            description = "Start training only once a browser has opened the dashboard, to watch it from the first step.")
+    boolean waitForBrowser;
 }

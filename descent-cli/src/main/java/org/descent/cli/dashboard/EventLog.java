@@ -15,6 +15,7 @@ final class EventLog {
 
     private final List<Event> events = new ArrayList<>();
     private boolean closed;
+    private int watchers;
 
     /** Appends an event and wakes every client waiting for one; returns its id. */
     synchronized int append(String type, String json) {
@@ -42,6 +43,19 @@ final class EventLog {
         }
         int start = Math.max(0, Math.min(from, events.size()));
         return List.copyOf(events.subList(start, events.size()));
+    }
+
+    /** A client has opened the event stream. */
+    synchronized void watched() {
+        watchers++;
+        notifyAll();
+    }
+
+    /** Waits until a client has opened the event stream (at once if one has). */
+    synchronized void awaitWatcher() throws InterruptedException {
+        while (watchers == 0) {
+            wait();
+        }
     }
 
     synchronized int size() {

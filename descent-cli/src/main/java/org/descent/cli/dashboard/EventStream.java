@@ -36,6 +36,7 @@ final class EventStream implements HttpHandler {
             OutputStream out = exchange.getResponseBody();
             out.write("retry: 1000\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
+            log.watched();
             int next = firstId(exchange.getRequestHeaders().getFirst("Last-Event-ID"));
             while (true) {
                 List<EventLog.Event> events = log.from(next, HEARTBEAT_MILLIS);

@@ -21,6 +21,7 @@ final class TrainingFeed implements TrainingListener {
     private final String title;
     private int stride = 1;
     private double lossSum;
+    private double accuracySum;
     private int lossCount;
     private int epochs;
 
@@ -46,19 +47,25 @@ final class TrainingFeed implements TrainingListener {
     @Override
     public void onStep(Trainer trainer, StepResult step) {
         lossSum += step.loss();
+        accuracySum += step.batchAccuracy();
         lossCount++;
         if (step.batch() % stride != 0 && step.batch() != step.batchesPerEpoch()) {
             return;
         }
-        log.append("step", stepJson(step, lossSum / lossCount));
+        log.append("step", stepJson(step, lossSum / lossCount, accuracySum / lossCount));
         lossSum = 0;
+        accuracySum = 0;
         lossCount = 0;
     }
 
-    /** The JSON of a step event; {@code loss} is the mean since the previous event. */
-    static String stepJson(StepResult step, double loss) {
+    /**
+     * The JSON of a step event; {@code loss} and {@code accuracy} (of the training batches, null
+     * for regression) are the means since the previous event.
+     */
+    static String stepJson(StepResult step, double loss, double accuracy) {
         return Json.write(Json.object("step", step.step(), "epoch", step.epoch(), "batch", step.batch(),
-                "batchesPerEpoch", step.batchesPerEpoch(), "loss", Json.number(loss), "learningRate",
+                "batchesPerEpoch", step.batchesPerEpoch(), "loss", Json.number(loss), "accuracy", Json.number(accuracy),
+                "learningRate",
                 Json.number(step.learningRate()), "gradientNorm", Json.number(step.gradientNorm())));
     }
 

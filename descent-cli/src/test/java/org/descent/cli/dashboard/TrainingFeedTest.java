@@ -31,17 +31,20 @@ class TrainingFeedTest {
 
     @Test
     void theJsonOfAStepHoldsItsFiguresAndNullForNaN() throws Exception {
-        JsonNode step = JSON.readTree(TrainingFeed.stepJson(new StepResult(42, 3, 2, 20, 0.25, 1e-3, List.of()), 0.5));
+        JsonNode step = JSON.readTree(TrainingFeed.stepJson(new StepResult(42, 3, 2, 20, 0.25, 1e-3, List.of()), 0.5,
+                0.75));
         assertEquals(42, step.get("step").asLong());
         assertEquals(3, step.get("epoch").asInt());
         assertEquals(2, step.get("batch").asInt());
         assertEquals(20, step.get("batchesPerEpoch").asInt());
         assertEquals(0.5, step.get("loss").asDouble(), "the loss given (the mean since the point before)");
+        assertEquals(0.75, step.get("accuracy").asDouble(), "the batch accuracy given (the mean since the point before)");
         assertEquals(1e-3, step.get("learningRate").asDouble());
         assertEquals(0.0, step.get("gradientNorm").asDouble(), "no parameters, no gradient");
         JsonNode diverged = JSON.readTree(TrainingFeed.stepJson(new StepResult(1, 1, 1, 1, Double.NaN, 0.1, List.of()),
-                Double.POSITIVE_INFINITY));
+                Double.POSITIVE_INFINITY, Double.NaN));
         assertTrue(diverged.get("loss").isNull(), diverged.toString());
+        assertTrue(diverged.get("accuracy").isNull(), "regression: no accuracy");
     }
 
     @Test

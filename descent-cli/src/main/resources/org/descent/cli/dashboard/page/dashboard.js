@@ -9,7 +9,7 @@
   const INTEGER_STEPS = [1, 2, 5].flatMap(m => [1, 10, 100, 1e3, 1e4, 1e5, 1e6].map(p => m * p)).sort((a, b) => a - b);
   const short4 = (v) => v == null ? '' : String(Number(v.toPrecision(4)));
   const charts = {};
-  const state = { steps: [[], [], [], []], epochs: [], runs: new Map(), dirty: new Set() };
+  const state = { steps: [[], [], [], [], []], epochs: [], runs: new Map(), dirty: new Set() };
   window.descentDashboard = { charts, state };
 
   function status(text, kind) {
@@ -60,8 +60,9 @@
   }
 
   function drawSteps() {
-    const [x, loss, rate, norm] = state.steps;
+    const [x, loss, rate, norm, accuracy] = state.steps;
     charts.stepLoss.setData([x, loss]);
+    charts.stepAccuracy.setData([x, accuracy]);
     charts.learningRate.setData([x, rate]);
     charts.gradientNorm.setData([x, norm]);
   }
@@ -78,6 +79,7 @@
     $('stride').textContent = data.stride > 1 ? `(mean over every ${data.stride} steps)` : '';
     if (!charts.stepLoss) {
       chart('chart-step-loss', [{ label: 'loss' }], { name: 'stepLoss', x: 'step', y: 'loss' });
+      chart('chart-step-accuracy', [{ label: 'batch accuracy' }], { name: 'stepAccuracy', x: 'step', y: 'accuracy' });
       chart('chart-epoch-loss', [{ label: 'train loss' }, { label: 'validation loss' }],
         { name: 'epochLoss', x: 'epoch', y: 'loss', points: true });
       chart('chart-epoch-accuracy', [{ label: 'validation accuracy' }],
@@ -94,6 +96,8 @@
     state.steps[1].push(s.loss);
     state.steps[2].push(s.learningRate);
     state.steps[3].push(s.gradientNorm);
+    state.steps[4].push(s.accuracy);
+    if (s.accuracy == null) $('step-accuracy-figure').hidden = true;
     state.dirty.add(drawSteps);
     redraw();
   }
@@ -115,6 +119,7 @@
   }
 
   function onEnd(data) {
+    state.ended = true;
     status(`trained ${data.epochsDone} epochs (${data.stopReason}); testing…`, 'training');
   }
 
