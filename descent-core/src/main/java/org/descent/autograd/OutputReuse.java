@@ -1,5 +1,7 @@
 package org.descent.autograd;
 
+import org.descent.ThreadScope;
+
 /**
  * A scope in which a network's training forward pass (one that records a graph) may write its
  * final output into storage reused from step to step, as Deeplearning4j's workspaces do, so that
@@ -15,12 +17,11 @@ package org.descent.autograd;
  * trains inside such a scope. Outside one (the default), and for every forward pass that records
  * no graph, outputs are new tensors. Scopes nest and are per thread.
  */
-public final class OutputReuse implements AutoCloseable {
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
-    private boolean closed;
+public final class OutputReuse extends ThreadScope {
+    private static final ThreadLocal<int[]> DEPTH = counter();
 
     private OutputReuse() {
-        DEPTH.get()[0]++;
+        super(DEPTH);
     }
 
     public static OutputReuse enter() {
@@ -29,15 +30,6 @@ public final class OutputReuse implements AutoCloseable {
 
     /** True while inside at least one scope on this thread. */
     public static boolean active() {
-        return DEPTH.get()[0] > 0;
-    }
-
-    /** Closes the scope; closing twice closes once. */
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            DEPTH.get()[0]--;
-        }
+        return active(DEPTH);
     }
 }

@@ -1,5 +1,7 @@
 package org.descent.nn;
 
+import org.descent.ThreadScope;
+
 /**
  * A scope in which every module runs as in evaluation mode on this thread, whatever its
  * {@link Module#train()}/{@link Module#eval()} flag: dropout passes its input through and batch
@@ -9,12 +11,11 @@ package org.descent.nn;
  * a network while another trains it in training mode ({@code io.Model#predict} does). Scopes nest
  * and are per thread.
  */
-public final class EvalMode implements AutoCloseable {
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
-    private boolean closed;
+public final class EvalMode extends ThreadScope {
+    private static final ThreadLocal<int[]> DEPTH = counter();
 
     private EvalMode() {
-        DEPTH.get()[0]++;
+        super(DEPTH);
     }
 
     public static EvalMode enter() {
@@ -23,15 +24,6 @@ public final class EvalMode implements AutoCloseable {
 
     /** True while inside at least one scope on this thread. */
     public static boolean active() {
-        return DEPTH.get()[0] > 0;
-    }
-
-    /** Closes the scope; closing twice closes once. */
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            DEPTH.get()[0]--;
-        }
+        return active(DEPTH);
     }
 }

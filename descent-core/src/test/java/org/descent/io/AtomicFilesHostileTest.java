@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 12, reproducers 18 and 19: temporary files a kill left are removed; long names can be written. */
+/**
+ * Issue 12, reproducers 18, 19 and 22: temporary files a kill left are removed; long names can be
+ * written; a symbolic link as the destination is replaced by a regular file, as docs/RELIABILITY.md says.
+ */
 class AtomicFilesHostileTest {
     @TempDir
     Path dir;
@@ -24,6 +27,16 @@ class AtomicFilesHostileTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    @Test
+    void aSymbolicLinkIsReplacedAndWhatItPointedToIsUntouched() throws IOException {
+        Path target = Files.write(dir.resolve("target.bin"), new byte[] {1, 2});
+        Path link = Files.createSymbolicLink(dir.resolve("model.safetensors"), target);
+        AtomicFiles.write(link, new byte[] {3});
+        assertFalse(Files.isSymbolicLink(link));
+        assertArrayEquals(new byte[] {3}, Files.readAllBytes(link));
+        assertArrayEquals(new byte[] {1, 2}, Files.readAllBytes(target));
     }
 
     @Test
