@@ -111,19 +111,14 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int train(Dashboard dashboard) {
-        PreparedData prepared;
-        Split split;
-        Normalize normalize;
-        try (WarmUp warmUp = WarmUp.start(data.source, network, optimizer, batch)) {
-            prepared = PreparedData.load(data);
-            split = prepared.split();
-            // In place: the data were loaded for this run, and a standardized copy beside the raw one
-            // would not fit Fashion-MNIST in a 512 MB heap (220 MB each).
-            normalize = Normalize.standardize(split.train());
-            normalize.applyInPlace(split.train());
-            normalize.applyInPlace(split.validation());
-            normalize.applyInPlace(split.test());
-        }
+        PreparedData prepared = PreparedData.load(data);
+        Split split = prepared.split();
+        // In place: the data were loaded for this run, and a standardized copy beside the raw one
+        // would not fit Fashion-MNIST in a 512 MB heap (220 MB each).
+        Normalize normalize = Normalize.standardize(split.train());
+        normalize.applyInPlace(split.train());
+        normalize.applyInPlace(split.validation());
+        normalize.applyInPlace(split.test());
         boolean images = split.train().featureCount() == 28 * 28;
         TrainingConfig config = new TrainingConfig(epochs != null ? epochs : images ? 10 : 20, batch, data.seed);
         NetworkSpec spec = network.spec(split.train().featureCount(), prepared.task(), split.train().classes(),
