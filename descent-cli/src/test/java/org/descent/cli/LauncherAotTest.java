@@ -113,9 +113,11 @@ class LauncherAotTest {
         assertEquals(2, calls().size(), calls().toString());
         assertTrue(calls().get(0).contains("-XX:AOTMode=record") && calls().get(0).endsWith("train --data digits"), calls().get(0));
         assertTrue(calls().get(1).contains("-XX:AOTMode=create"), calls().get(1));
+        assertTrue(calls().get(0).startsWith("--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED "),
+                "JDK 24 and later allow JLine's native library: " + calls().get(0));
         List<String> files = aotFiles();
         assertEquals(1, files.size(), "one cache and no temporary file: " + files);
-        assertTrue(files.get(0).matches("descent-\\d+-9-25\\.0\\.1\\+9-LTS\\.aot"), files.get(0));
+        assertTrue(files.get(0).matches("descent-\\d+-9-\\d+-25\\.0\\.1\\+9-LTS\\.aot"), files.get(0));
 
         LauncherRun.Result later = launch(env(), "predict", "--model", "m");
         assertEquals(new LauncherRun.Result(0, "trained with cache of profile\n", ""), later);
@@ -143,6 +145,16 @@ class LauncherAotTest {
         List<String> files = aotFiles();
         assertEquals(1, files.size(), files.toString());
         assertFalse(files.contains(old), "the stale cache is removed once the new one is made: " + files);
+    }
+
+    @Test
+    void otherJvmOptionsGetTheirOwnCache() throws Exception {
+        launch(env(), "train");
+        launch(env("DESCENT_JAVA_OPTS", "-Xmx1g"), "train");
+        assertTrue(calls().get(2).contains("-Xmx1g") && calls().get(2).contains("-XX:AOTMode=record"), calls().get(2));
+        assertEquals(2, aotFiles().size(), "the same jar's caches for other options stay: " + aotFiles());
+        launch(env("DESCENT_JAVA_OPTS", "-Xmx1g"), "train");
+        assertTrue(calls().get(4).contains("-XX:AOTCache="), calls().get(4));
     }
 
     @Test
