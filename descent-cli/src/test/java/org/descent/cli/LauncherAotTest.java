@@ -40,6 +40,7 @@ class LauncherAotTest {
             done
             if [ "${mode:-}" = create ]; then echo "cache of $(cat "$conf")" > "$cache"; echo "Reading AOTConfiguration"; exit 0; fi
             trap 'kill "$sleeper" 2>/dev/null; echo TERM >> "$here/calls"; exit 143' TERM
+            sed -n 's/^SigIgn:[[:space:]]*//p' /proc/$$/status > "$here/ignored" 2>/dev/null
             echo "WARNING: Using incubator modules: jdk.incubator.vector" >&2
             echo "trained${cache:+ with $(cat "$cache")}"
             [ -z "${FAKE_SLEEP:-}" ] || { sleep "$FAKE_SLEEP" & sleeper=$!; wait "$sleeper"; }
@@ -201,6 +202,17 @@ class LauncherAotTest {
         assertEquals(3, run.exitCode());
         assertEquals(1, calls().size(), "no cache is made from a failed run");
         assertEquals(List.of(), aotFiles(), "no temporary file is left");
+    }
+
+    @Test
+    void theRecordingJvmStillStopsOnControlC() throws Exception {
+        assertEquals(0, launch(env(), "train").exitCode());
+        assertTrue(calls().get(0).contains("-XX:AOTMode=record"), calls().get(0));
+        String ignored = Files.readString(dir.resolve("jdk/ignored")).strip();
+        assumeFalse(ignored.isEmpty(), "no /proc/PID/status here");
+        // SIGINT is bit 1 of the mask (signal 2). SIGQUIT may be ignored by whatever started the
+        // test already, and a signal ignored from the start cannot be given its default back.
+        assertEquals(0, Long.parseLong(ignored, 16) & 0b10, "SIGINT is not ignored: mask " + ignored);
     }
 
     @Test
