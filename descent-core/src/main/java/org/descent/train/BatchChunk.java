@@ -1,0 +1,109 @@
+package org.descent.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.descent.DescentException;
+import org.descent.autograd.Backprop;
+import org.descent.autograd.OutputReuse;
+import org.descent.loss.Loss;
+import org.descent.nn.LayerRegistry;
+import org.descent.nn.Module;
+import org.descent.nn.Parameter;
+import org.descent.nn.Sequential;
+import org.descent.tensor.DType;
+import org.descent.tensor.Shape;
+import org.descent.tensor.Tensor;
+
+/**
+ * One chunk of a {@link ParallelStep}'s batch and the network that computes it: the first chunk
+ * runs on the network itself, adding into its gradients; each other one on a copy of the layers
+ * whose parameters share the network's weight storage (the optimizers update weights in place; a
+ * replaced weight is shared again before the next step), with gradients and reused storage of its own.
+ */
+final class BatchChunk {
+    private final Module network;
+    private final List<Parameter> parameters;
+    private final boolean copy;
+    private Tensor features;
+    private Tensor targets;
+    private double weightedLoss;
+
+    private BatchChunk(Module network, boolean copy) {
+        this.network = network;
+        this.parameters = network.parameters();
+        this.copy = copy;
+    }
+
+    /** The chunk computed by {@code network} itself. */
+    static BatchChunk of(Module network) {
+        return new BatchChunk(network, false);
+    }
+
+    /** A chunk computed by a copy of {@code network}'s layers, fed {@code inputSize} features. */
+    static BatchChunk copyOf(Sequential network, int inputSize) {
+        List<Module> layers = new ArrayList<>();
+        int size = inputSize;
+        Random unused = new Random(0);   // the weights drawn here are replaced by the network's
+        for (int i = 0; i < network.layers().size(); i++) {
+            Module layer = network.layers().get(i);
+            layers.add(LayerRegistry.create(LayerRegistry.describe(layer, "layers." + i), size, unused));
+            size = layer.outputSize(size);
+        }
+        return new BatchChunk(new Sequential(layers.toArray(new Module[0])), true);
+    }
+
+    /** Copies rows {@code from..to-1} of the batch and, for a copy, shares the network's current weights. */
+    void load(Tensor batchFeatures, Tensor batchTargets, int from, int to, List<Parameter> shared) {
+        features = rows(features, batchFeatures, from, to);
+        targets = rows(targets, batchTargets, from, to);
+        for (int j = 0; copy && j < parameters.size(); j++) {
+            Tensor value = shared.get(j).value();
+            Tensor mine = parameters.get(j).value();
+            if (mine.floatData() != value.floatData() || mine.doubleData() != value.doubleData()) {
+                parameters.get(j).set(value, "parameter " + j);
+            }
+        }
+    }
+
+    /** Forward and backward of the chunk, its mean loss scaled by its share of the {@code batchRows}. */
+    void run(Loss loss, int batchRows) {
+        double share = features.shape().dim(0) / (double) batchRows;
+        if (copy) {
+            network.zeroGrad();
+        }
+        try (OutputReuse scope = OutputReuse.enter()) {
+            Tensor value = loss.compute(network.forward(features), targets);
+            weightedLoss = value.item() * share;
+            Backprop.backward(value, Tensor.scalar(share, value.dtype()), false);
+        }
+    }
+
+    double weightedLoss() {
+        return weightedLoss;
+    }
+
+    /** The chunk's gradient of parameter {@code j} (in {@code parameters()} order). */
+    Tensor gradient(int j) {
+        Tensor g = parameters.get(j).grad();
+        if (g == null) {
+            throw new DescentException("parameter " + j + " got no gradient in its chunk of the batch");
+        }
+        return g;
+    }
+
+    /** Rows from..to-1 of {@code batch} (row-major, first dimension the sample), in {@code reuse} if it fits. */
+    private static Tensor rows(Tensor reuse, Tensor batch, int from, int to) {
+        int[] dims = batch.shape().dims().clone();
+        int rowSize = dims[0] == 0 ? 0 : batch.size() / dims[0];
+        dims[0] = to - from;
+        Tensor chunk = reuse != null && reuse.dtype() == batch.dtype() && reuse.shape().equals(Shape.of(dims))
+                ? reuse : Tensor.zeros(batch.dtype(), dims);
+        if (batch.dtype() == DType.FLOAT32) {
+            System.arraycopy(batch.floatData(), from * rowSize, chunk.floatData(), 0, chunk.size());
+        } else {
+            System.arraycopy(batch.doubleData(), from * rowSize, chunk.doubleData(), 0, chunk.size());
+        }
+        return chunk;
+    }
+}
