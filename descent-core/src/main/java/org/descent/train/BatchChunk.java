@@ -53,10 +53,8 @@ final class BatchChunk {
         return new BatchChunk(new Sequential(layers.toArray(new Module[0])), true);
     }
 
-    /** Copies rows {@code from..to-1} of the batch and, for a copy, shares the network's current weights. */
-    void load(Tensor batchFeatures, Tensor batchTargets, int from, int to, List<Parameter> shared) {
-        features = rows(features, batchFeatures, from, to);
-        targets = rows(targets, batchTargets, from, to);
+    /** For a copy: shares the network's current weights. */
+    void share(List<Parameter> shared) {
         for (int j = 0; copy && j < parameters.size(); j++) {
             Tensor value = shared.get(j).value();
             Tensor mine = parameters.get(j).value();
@@ -66,8 +64,14 @@ final class BatchChunk {
         }
     }
 
-    /** Forward and backward of the chunk, its mean loss scaled by its share of the {@code batchRows}. */
-    void run(Loss loss, int batchRows) {
+    /**
+     * Forward and backward of rows {@code from..to-1} of the batch, their mean loss scaled by
+     * their share of the batch's rows.
+     */
+    void run(Loss loss, Tensor batchFeatures, Tensor batchTargets, int from, int to) {
+        features = rows(features, batchFeatures, from, to);
+        targets = rows(targets, batchTargets, from, to);
+        int batchRows = batchFeatures.shape().dim(0);
         double share = features.shape().dim(0) / (double) batchRows;
         if (copy) {
             network.zeroGrad();

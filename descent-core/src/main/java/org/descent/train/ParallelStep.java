@@ -109,10 +109,8 @@ public final class ParallelStep {
         while (chunks.size() < count) {
             chunks.add(BatchChunk.copyOf((Sequential) model, features.shape().dim(1)));
         }
-        for (int c = 0; c < count; c++) {
-            chunks.get(c).load(features, targets, c * rows / count, (c + 1) * rows / count, parameters);
-        }
-        KernelThreads.forEach(count, c -> chunks.get(c).run(loss, rows));
+        chunks.forEach(chunk -> chunk.share(parameters));
+        KernelThreads.forEach(count, c -> chunks.get(c).run(loss, features, targets, c * rows / count, (c + 1) * rows / count));
         KernelThreads.forEach(firstPiece[parameters.size()], piece -> {
             int j = 0;
             while (firstPiece[j + 1] <= piece) {
