@@ -82,13 +82,25 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
     }
 
     /**
-     * The vector registers the JIT may allocate, where it can be known: 32 when the platform's
-     * preferred vectors are 512 bits wide (x86 with AVX-512 and the JVM using it: EVEX encodes
-     * registers 16–31 at every width; {@code -XX:UseAVX=2} prefers 256 bits and leaves 16), else
-     * 16 (AVX2 and SSE; and the cautious guess elsewhere).
+     * The vector registers the JIT may allocate, where it can be known: on x86 32 when HotSpot
+     * uses AVX-512 ({@code UseAVX} 3, which it lowers on a CPU without it; EVEX encodes registers
+     * 16–31 at every width, so also when {@code -XX:MaxVectorSize=32} or {@value #PROPERTY}
+     * narrows the vectors), 16 for AVX2 and SSE ({@code -XX:UseAVX=2} included); 32 on aarch64
+     * (NEON, SVE). Where the flag cannot be read, 32 if the platform's preferred vectors are
+     * 512 bits wide, else 16, the cautious guess.
      */
     static int registers(int preferredBits) {
-        return preferredBits >= 512 ? 32 : 16;
+        String arch = System.getProperty("os.arch", "");
+        if (arch.equals("aarch64")) {
+            return 32;
+        }
+        try {
+            var vm = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            return Integer.parseInt(vm.getVMOption("UseAVX").getValue()) >= 3 ? 32 : 16;
+        } catch (RuntimeException | LinkageError e) {   // not HotSpot, no jdk.management, not x86
+            return preferredBits >= 512 ? 32 : 16;
+        }
     }
 
     private static int clamp(long value, int low, int high) {
