@@ -52,8 +52,6 @@ import org.descent.tensor.Tensor;
 public final class ParallelStep {
     /** Rows per chunk at least (a batch of fewer than twice this is not split). */
     static final int MIN_CHUNK_ROWS = 64;
-    /** Elements of a gradient that one thread sums at a time. */
-    private static final int SUM_PIECE = 1 << 15;
     /** Chunks per batch at most. */
     static final int MAX_CHUNKS = 4;
 
@@ -67,8 +65,6 @@ public final class ParallelStep {
     private final Loss loss;
     private final boolean splittable;
     private final List<BatchChunk> chunks = new ArrayList<>();
-    /** Parameter j's gradient sum is pieces firstPiece[j] .. firstPiece[j + 1] − 1. */
-    private int[] firstPiece;
 
     public ParallelStep(Module model, Loss loss) {
         this.model = model;
@@ -101,22 +97,17 @@ public final class ParallelStep {
         List<Parameter> parameters = model.parameters();
         if (chunks.isEmpty()) {
             chunks.add(BatchChunk.of(model));
-            firstPiece = new int[parameters.size() + 1];   // the sums, in pieces of SUM_PIECE elements
-            for (int j = 0; j < parameters.size(); j++) {
-                firstPiece[j + 1] = firstPiece[j] + (parameters.get(j).value().size() + SUM_PIECE - 1) / SUM_PIECE;
-            }
         }
         while (chunks.size() < count) {
             chunks.add(BatchChunk.copyOf((Sequential) model, features.shape().dim(1)));
         }
-        chunks.forEach(chunk -> chunk.share(parameters));
-        KernelThreads.forEach(count, c -> chunks.get(c).run(loss, features, targets, c * rows / count, (c + 1) * rows / count));
-        KernelThreads.forEach(firstPiece[parameters.size()], piece -> {
-            int j = 0;
-            while (firstPiece[j + 1] <= piece) {
-                j++;
-            }
-            sum(parameters.get(j), j, count, (piece - firstPiece[j]) * SUM_PIECE);
+        for (int c = 0; c < count; c++) {
+            chunks.get(c).share(parameters);
+        }
+        Fold fold = new Fold(parameters, count);
+        KernelThreads.forEach(count, c -> {
+            chunks.get(c).run(loss, features, targets, c * rows / count, (c + 1) * rows / count);
+            fold.finished(c);
         });
         double value = 0;
         for (int c = 0; c < count; c++) {
@@ -126,30 +117,45 @@ public final class ParallelStep {
     }
 
     /**
-     * Elements {@code from..from+SUM_PIECE-1} of parameter j's gradient (chunk 0's, in the
-     * network's own storage) += g₁ + g₂ + … of the other chunks, in chunk order.
+     * Adds the chunks' gradients into the network's (chunk 0's, in its own storage) in chunk
+     * order, (g₀ + g₁) + g₂ + …, each as soon as it and all before it are done: on one thread
+     * right after it is computed, while it is still in cache.
      */
-    private void sum(Parameter parameter, int j, int count, int from) {
-        Tensor total = parameter.grad();
-        int to = Math.min(from + SUM_PIECE, total.size());
-        for (int c = 1; c < count; c++) {
-            Tensor g = chunks.get(c).gradient(j);
-            if (total.floatData() != null) {
-                add(total.floatData(), g.floatData(), from, to);
-            } else {
-                add(total.doubleData(), g.doubleData(), from, to);
+    private final class Fold {
+        private final List<Parameter> parameters;
+        private final boolean[] done;
+        private int added = 1;
+
+        Fold(List<Parameter> parameters, int count) {
+            this.parameters = parameters;
+            this.done = new boolean[count];
+        }
+
+        synchronized void finished(int chunk) {
+            done[chunk] = true;
+            while (done[0] && added < done.length && done[added]) {
+                for (int j = 0; j < parameters.size(); j++) {
+                    Tensor total = parameters.get(j).grad();
+                    Tensor g = chunks.get(added).gradient(j);
+                    if (total.floatData() != null) {
+                        add(total.floatData(), g.floatData());
+                    } else {
+                        add(total.doubleData(), g.doubleData());
+                    }
+                }
+                added++;
             }
         }
     }
 
-    private static void add(float[] total, float[] g, int from, int to) {
-        for (int i = from; i < to; i++) {
+    private static void add(float[] total, float[] g) {
+        for (int i = 0; i < total.length; i++) {
             total[i] += g[i];
         }
     }
 
-    private static void add(double[] total, double[] g, int from, int to) {
-        for (int i = from; i < to; i++) {
+    private static void add(double[] total, double[] g) {
+        for (int i = 0; i < total.length; i++) {
             total[i] += g[i];
         }
     }

@@ -90,17 +90,26 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
      * 512 bits wide, else 16, the cautious guess.
      */
     static int registers(int preferredBits) {
-        String arch = System.getProperty("os.arch", "");
-        if (arch.equals("aarch64")) {
-            return 32;
-        }
+        OptionalInt useAvx;
         try {
             var vm = java.lang.management.ManagementFactory.getPlatformMXBean(
                     com.sun.management.HotSpotDiagnosticMXBean.class);
-            return Integer.parseInt(vm.getVMOption("UseAVX").getValue()) >= 3 ? 32 : 16;
+            useAvx = OptionalInt.of(Integer.parseInt(vm.getVMOption("UseAVX").getValue()));
         } catch (RuntimeException | LinkageError e) {   // not HotSpot, no jdk.management, not x86
-            return preferredBits >= 512 ? 32 : 16;
+            useAvx = OptionalInt.empty();
         }
+        return registers(System.getProperty("os.arch", ""), useAvx, preferredBits);
+    }
+
+    /** {@link #registers(int)} from the architecture, HotSpot's {@code UseAVX} (if known) and the preferred width. */
+    static int registers(String arch, OptionalInt useAvx, int preferredBits) {
+        if (arch.equals("aarch64")) {
+            return 32;
+        }
+        if (useAvx.isPresent()) {
+            return useAvx.getAsInt() >= 3 ? 32 : 16;
+        }
+        return preferredBits >= 512 ? 32 : 16;
     }
 
     private static int clamp(long value, int low, int high) {

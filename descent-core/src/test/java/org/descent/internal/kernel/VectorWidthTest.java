@@ -56,11 +56,22 @@ class VectorWidthTest {
         assertEquals(1L << 25, avx512.parallelThreshold());
         assertEquals(1, avx512.rowProductMaxRows());
         assertEquals(1 << 16, avx512.stripLimit());
-        VectorWidth avx2 = VectorWidth.of(256, VectorWidth.registers(256), new CacheSizes(32 << 10, 512 << 10, "test"));
+        VectorWidth avx2 = VectorWidth.of(256, 16, new CacheSizes(32 << 10, 512 << 10, "test"));
         assertEquals("256-bit, 8 float lanes, tile 6×16, kc 256, mc 60, nc 128", avx2.describe());
-        VectorWidth narrowedAvx512 = VectorWidth.of(256, VectorWidth.registers(512), new CacheSizes(48 << 10, 2 << 20, "test"));
+        VectorWidth narrowedAvx512 = VectorWidth.of(256, 32, new CacheSizes(48 << 10, 2 << 20, "test"));
         assertEquals("256-bit, 8 float lanes, tile 8×16, kc 256, mc 256, nc 512", narrowedAvx512.describe());
-        assertEquals(16, VectorWidth.registers(256), "UseAVX=2 or an AVX2 CPU: 16 registers");
+        assertTrue(VectorWidth.of(128, 32, new CacheSizes(48 << 10, 2 << 20, "test")).describe()
+                .startsWith("128-bit, 4 float lanes, tile 6×8,"), "NEON's 32 registers: an 8-row tile is unmeasured at 128 bits");
+    }
+
+    @Test
+    void theRegisterCountComesFromUseAvxOrTheArchitecture() {
+        assertEquals(32, VectorWidth.registers("amd64", OptionalInt.of(3), 256), "AVX-512 narrowed to 256 bits");
+        assertEquals(16, VectorWidth.registers("amd64", OptionalInt.of(2), 256), "AVX2, or -XX:UseAVX=2");
+        assertEquals(16, VectorWidth.registers("amd64", OptionalInt.of(1), 128), "AVX");
+        assertEquals(32, VectorWidth.registers("aarch64", OptionalInt.empty(), 128), "NEON");
+        assertEquals(32, VectorWidth.registers("amd64", OptionalInt.empty(), 512), "no flag: from the width");
+        assertEquals(16, VectorWidth.registers("amd64", OptionalInt.empty(), 256), "no flag: the cautious guess");
     }
 
     @Test
