@@ -16,9 +16,10 @@ class MlpStepTest {
 
     @Test
     void sameSeedGivesBitwiseIdenticalWeightsWithOneTwoAndThreeThreads() {
-        // Batch 256: split into 4 chunks of 64 rows (train.ParallelStep), and the products inside above the parallel threshold.
+        // Batch 256: split into 2 chunks of 128 rows (train.ParallelStep).
         assertSameForEveryThreadCount(false, 0, 256);
-        assertSameForEveryThreadCount(false, 0, 200);   // 3 chunks of 66, 67 and 67 rows
+        assertSameForEveryThreadCount(false, 0, 201);   // 2 chunks of 100 and 101 rows
+        assertSameForEveryThreadCount(false, 0, 600);   // 2 chunks of 300: the products inside above the parallel threshold
     }
 
     @Test

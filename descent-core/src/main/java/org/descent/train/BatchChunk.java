@@ -12,7 +12,6 @@ import org.descent.nn.Module;
 import org.descent.nn.Parameter;
 import org.descent.nn.Sequential;
 import org.descent.tensor.DType;
-import org.descent.tensor.Shape;
 import org.descent.tensor.Tensor;
 
 /**
@@ -28,6 +27,9 @@ final class BatchChunk {
     private Tensor features;
     private Tensor targets;
     private double weightedLoss;
+    /** dL/dL of the chunk's loss: its share of the batch's rows (kept while the share stays). */
+    private Tensor seed;
+    private double seedShare;
 
     private BatchChunk(Module network, boolean copy) {
         this.network = network;
@@ -73,13 +75,17 @@ final class BatchChunk {
         targets = rows(targets, batchTargets, from, to);
         int batchRows = batchFeatures.shape().dim(0);
         double share = features.shape().dim(0) / (double) batchRows;
-        if (copy) {
-            network.zeroGrad();
+        for (int j = 0; copy && j < parameters.size(); j++) {
+            parameters.get(j).zeroGrad();
         }
         try (OutputReuse scope = OutputReuse.enter()) {
             Tensor value = loss.compute(network.forward(features), targets);
             weightedLoss = value.item() * share;
-            Backprop.backward(value, Tensor.scalar(share, value.dtype()), false);
+            if (seed == null || seed.dtype() != value.dtype() || seedShare != share) {
+                seed = Tensor.scalar(share, value.dtype());
+                seedShare = share;
+            }
+            Backprop.backward(value, seed, false);
         }
     }
 
@@ -98,16 +104,33 @@ final class BatchChunk {
 
     /** Rows from..to-1 of {@code batch} (row-major, first dimension the sample), in {@code reuse} if it fits. */
     private static Tensor rows(Tensor reuse, Tensor batch, int from, int to) {
-        int[] dims = batch.shape().dims().clone();
-        int rowSize = dims[0] == 0 ? 0 : batch.size() / dims[0];
-        dims[0] = to - from;
-        Tensor chunk = reuse != null && reuse.dtype() == batch.dtype() && reuse.shape().equals(Shape.of(dims))
-                ? reuse : Tensor.zeros(batch.dtype(), dims);
+        int rowSize = batch.shape().dim(0) == 0 ? 0 : batch.size() / batch.shape().dim(0);
+        Tensor chunk = fits(reuse, batch, to - from) ? reuse : Tensor.zeros(batch.dtype(), chunkDims(batch, to - from));
         if (batch.dtype() == DType.FLOAT32) {
             System.arraycopy(batch.floatData(), from * rowSize, chunk.floatData(), 0, chunk.size());
         } else {
             System.arraycopy(batch.doubleData(), from * rowSize, chunk.doubleData(), 0, chunk.size());
         }
         return chunk;
+    }
+
+    /** Whether {@code reuse} has the dtype and shape of {@code rows} rows of {@code batch}. */
+    private static boolean fits(Tensor reuse, Tensor batch, int rows) {
+        if (reuse == null || reuse.dtype() != batch.dtype() || reuse.shape().rank() != batch.shape().rank()
+                || reuse.shape().dim(0) != rows) {
+            return false;
+        }
+        for (int d = 1; d < batch.shape().rank(); d++) {
+            if (reuse.shape().dim(d) != batch.shape().dim(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] chunkDims(Tensor batch, int rows) {
+        int[] dims = batch.shape().dims().clone();
+        dims[0] = rows;
+        return dims;
     }
 }

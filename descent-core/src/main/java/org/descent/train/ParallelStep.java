@@ -34,7 +34,7 @@ import org.descent.tensor.Tensor;
 /**
  * The loss and gradients of one training step, {@code ∇ (1/N) Σ_n div(f(x_n), d_n)}, with the
  * batch cut into chunks that the kernel threads ({@code tensor.Parallelism}) compute at once.
- * A batch of N rows is cut into {@code C = clamp(⌊N / 64⌋, 1, 4)} chunks of nearly equal size
+ * A batch of N rows is cut into {@code C = clamp(⌊N / 64⌋, 1, 2)} chunks of nearly equal size
  * (chunk c holds rows ⌊c·N/C⌋ .. ⌊(c+1)·N/C⌋ − 1); chunk c runs forward and backward on its own
  * {@link BatchChunk} (the network itself for chunk 0, copies sharing its weights for the others) with its loss scaled by
  * N_c / N, and each parameter's gradient is (g₀ + g₁) + g₂ + … + g_{C−1}, added in that order.
@@ -52,8 +52,14 @@ import org.descent.tensor.Tensor;
 public final class ParallelStep {
     /** Rows per chunk at least (a batch of fewer than twice this is not split). */
     static final int MIN_CHUNK_ROWS = 64;
-    /** Chunks per batch at most. */
-    static final int MAX_CHUNKS = 4;
+    /**
+     * Chunks per batch at most: two, so that one thread's products stay as large as they can.
+     * At batch 512 on one thread (784-256-128-10, CPU time, median of three) two chunks of 256
+     * rows ran 96k samples/s, four of 128 (the small-batch product, four gradients to add) 79k,
+     * the whole batch 99k (docs/PERFORMANCE.md). More threads than two speed up the products
+     * inside each chunk.
+     */
+    static final int MAX_CHUNKS = 2;
 
     private static final Set<Class<?>> ROW_WISE_LAYERS = Set.of(Linear.class, Relu.class, Sigmoid.class,
             Tanh.class, Softplus.class, Gelu.class, GeluTanh.class, Silu.class, LeakyRelu.class, Elu.class,
@@ -64,10 +70,21 @@ public final class ParallelStep {
     private final Module model;
     private final Loss loss;
     private final boolean splittable;
+    private final int maxChunks;
     private final List<BatchChunk> chunks = new ArrayList<>();
+    /** The network's parameters (the holders stay while their values may be replaced). */
+    private final List<Parameter> parameters;
+    private final Fold fold = new Fold();
 
     public ParallelStep(Module model, Loss loss) {
+        this(model, loss, MAX_CHUNKS);
+    }
+
+    /** With at most {@code maxChunks} chunks (tests use more, to check the fold's order). */
+    ParallelStep(Module model, Loss loss, int maxChunks) {
+        this.maxChunks = maxChunks;
         this.model = model;
+        this.parameters = model.parameters();
         this.loss = loss;
         this.splittable = PER_SAMPLE_LOSSES.contains(loss.getClass()) && model instanceof Sequential sequential
                 && sequential.layers().stream().allMatch(layer -> ROW_WISE_LAYERS.contains(layer.getClass()));
@@ -75,7 +92,7 @@ public final class ParallelStep {
 
     /** The number of chunks a batch of {@code rows} rows is cut into (1: not split). */
     int chunks(int rows) {
-        return splittable ? Math.max(1, Math.min(MAX_CHUNKS, rows / MIN_CHUNK_ROWS)) : 1;
+        return splittable ? Math.max(1, Math.min(maxChunks, rows / MIN_CHUNK_ROWS)) : 1;
     }
 
     /**
@@ -94,7 +111,6 @@ public final class ParallelStep {
             }
             return value.item();
         }
-        List<Parameter> parameters = model.parameters();
         if (chunks.isEmpty()) {
             chunks.add(BatchChunk.of(model));
         }
@@ -104,7 +120,7 @@ public final class ParallelStep {
         for (int c = 0; c < count; c++) {
             chunks.get(c).share(parameters);
         }
-        Fold fold = new Fold(parameters, count);
+        fold.reset(count);
         KernelThreads.forEach(count, c -> {
             chunks.get(c).run(loss, features, targets, c * rows / count, (c + 1) * rows / count);
             fold.finished(c);
@@ -122,18 +138,22 @@ public final class ParallelStep {
      * right after it is computed, while it is still in cache.
      */
     private final class Fold {
-        private final List<Parameter> parameters;
-        private final boolean[] done;
-        private int added = 1;
+        private boolean[] done = new boolean[0];
+        private int count;
+        private int added;
 
-        Fold(List<Parameter> parameters, int count) {
-            this.parameters = parameters;
-            this.done = new boolean[count];
+        synchronized void reset(int chunks) {
+            if (done.length < chunks) {
+                done = new boolean[chunks];
+            }
+            java.util.Arrays.fill(done, false);
+            count = chunks;
+            added = 1;
         }
 
         synchronized void finished(int chunk) {
             done[chunk] = true;
-            while (done[0] && added < done.length && done[added]) {
+            while (done[0] && added < count && done[added]) {
                 for (int j = 0; j < parameters.size(); j++) {
                     Tensor total = parameters.get(j).grad();
                     Tensor g = chunks.get(added).gradient(j);

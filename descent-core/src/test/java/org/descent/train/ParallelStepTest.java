@@ -54,9 +54,14 @@ class ParallelStepTest {
     @Test
     void theChunksDependOnTheBatchAloneAndOnlyRowWiseNetworksAreSplit() {
         ParallelStep step = new ParallelStep(mlp(1, new LayerNorm(32), new Tanh()), new CrossEntropy());
-        int[][] expected = {{1, 1}, {127, 1}, {128, 2}, {200, 3}, {256, 4}, {60000, 4}};
+        int[][] expected = {{1, 1}, {127, 1}, {128, 2}, {200, 2}, {60000, 2}};
         for (int[] rowsAndChunks : expected) {
             assertEquals(rowsAndChunks[1], step.chunks(rowsAndChunks[0]), rowsAndChunks[0] + " rows");
+        }
+        ParallelStep upToFour = new ParallelStep(mlp(1), new CrossEntropy(), 4);
+        int[][] four = {{127, 1}, {128, 2}, {200, 3}, {256, 4}, {60000, 4}};
+        for (int[] rowsAndChunks : four) {
+            assertEquals(rowsAndChunks[1], upToFour.chunks(rowsAndChunks[0]), rowsAndChunks[0] + " rows, at most 4 chunks");
         }
         assertEquals(1, new ParallelStep(mlp(1, new BatchNorm1d(32)), new CrossEntropy()).chunks(512), "batch norm");
         assertEquals(1, new ParallelStep(mlp(1, new Dropout(0.2, 3)), new CrossEntropy()).chunks(512), "dropout");
@@ -83,7 +88,7 @@ class ParallelStepTest {
                 value.backward();
                 wholeLoss = value.item();
             }
-            ParallelStep step = new ParallelStep(split, loss);
+            ParallelStep step = new ParallelStep(split, loss, 4);
             assertEquals(3, step.chunks(200), loss.name());
             assertEquals(wholeLoss, step.lossAndGradients(x, target), 1e-5, loss.name());
             List<Parameter> expected = whole.parameters();
@@ -127,11 +132,35 @@ class ParallelStepTest {
         }
     }
 
+    @Test
+    void fourChunksGiveBitwiseIdenticalGradientsForOneTwoAndThreeThreads() {
+        Random random = new Random(6);
+        Tensor x = Tensor.uniform(random, -1, 1, DType.FLOAT32, 300, 64);
+        Tensor target = CrossEntropy.targets(random.ints(300, 0, 10).toArray(), 10);
+        float[][] one = null;
+        for (int threads = 1; threads <= 3; threads++) {
+            Parallelism.setThreads(threads);
+            Sequential model = mlp(12);
+            ParallelStep step = new ParallelStep(model, new CrossEntropy(), 4);
+            for (int repeat = 0; repeat < 3; repeat++) {   // the chunks' reused storage, and the fold reset
+                model.zeroGrad();
+                step.lossAndGradients(x, target);
+            }
+            float[][] gradients = model.parameters().stream().map(p -> p.grad().floatData().clone()).toArray(float[][]::new);
+            if (one == null) {
+                one = gradients;
+            }
+            for (int j = 0; j < one.length; j++) {
+                assertArrayEquals(one[j], gradients[j], "parameter " + j + " with " + threads + " threads");
+            }
+        }
+    }
+
     private static float[][] train(int threads, boolean layerNorm) {
         Parallelism.setThreads(threads);
         Sequential model = layerNorm ? mlp(11, new LayerNorm(32)) : mlp(11);
         new Trainer(model, new CrossEntropy(), new Adam(model.parameters(), 0.01), Task.MULTICLASS,
-                new TrainingConfig(2, 300, 4)).fit(DIGITS.train(), null);   // 4 chunks of 75 rows, and a last batch of 3
+                new TrainingConfig(2, 300, 4)).fit(DIGITS.train(), null);   // 2 chunks of 150 rows, and a last batch of 57
         return model.parameters().stream().map(p -> p.value().floatData().clone()).toArray(float[][]::new);
     }
 
