@@ -36,8 +36,9 @@ import org.descent.tensor.Tensor;
  * batch cut into chunks that the kernel threads ({@code tensor.Parallelism}) compute at once.
  * A batch of N rows is cut into {@code C = clamp(⌊N / 64⌋, 1, 2)} chunks of nearly equal size
  * (chunk c holds rows ⌊c·N/C⌋ .. ⌊(c+1)·N/C⌋ − 1); chunk c runs forward and backward on its own
- * {@link BatchChunk} (the network itself for chunk 0, copies sharing its weights for the others) with its loss scaled by
- * N_c / N, and each parameter's gradient is (g₀ + g₁) + g₂ + … + g_{C−1}, added in that order.
+ * {@link BatchChunk} (the network itself for chunk 0, copies sharing its weights for the others)
+ * with its loss scaled by N_c / N, and each parameter's gradient is (g₀ + g₁) + g₂ + … + g_{C−1},
+ * added in that order.
  * The chunks depend only on N, never on the thread count, and one thread computes the same chunks
  * one after the other, so the weights come out bitwise identical for any number of threads.
  *
@@ -102,7 +103,9 @@ public final class ParallelStep {
      */
     public double lossAndGradients(Tensor features, Tensor targets) {
         int rows = features.shape().dim(0);
-        int count = features.shape().rank() == 2 && targets.shape().rank() >= 1 ? chunks(rows) : 1;
+        boolean rowsMatch = features.shape().rank() == 2 && targets.shape().rank() >= 1
+                && targets.shape().dim(0) == rows;   // else the whole pass, whose loss names the shapes
+        int count = rowsMatch ? chunks(rows) : 1;
         if (count == 1) {
             Tensor value;
             try (OutputReuse scope = OutputReuse.enter()) {
