@@ -43,9 +43,14 @@ final class OnnxConstants {
             for (int i = 0; i < values.length; i++) {
                 values[i] = (float) (hasRaw ? raw.getDouble(8 * i) : proto.getDoubleData(i));
             }
+        } else if (type == TensorProto.DataType.INT64_VALUE) {   // shapes (Reshape), held as floats: exact up to 2^24
+            check(proto, hasRaw ? raw.remaining() / 8 : proto.getInt64DataCount(), values.length, source);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = hasRaw ? raw.getLong(8 * i) : proto.getInt64Data(i);
+            }
         } else {
             throw new DescentException(source + ": tensor '" + proto.getName() + "' has element type " + type
-                    + " (TensorProto.DataType); Descent reads weights of type FLOAT (1) or DOUBLE (11)");
+                    + " (TensorProto.DataType); Descent reads weights of type FLOAT (1) or DOUBLE (11), and shapes of INT64 (7)");
         }
         return Tensor.of(values, dims);
     }

@@ -20,6 +20,7 @@ import org.descent.nn.Graph;
 import org.descent.nn.Module;
 import org.descent.onnx.proto.Onnx.GraphProto;
 import org.descent.onnx.proto.Onnx.ModelProto;
+import org.descent.onnx.proto.Onnx.NodeProto;
 import org.descent.onnx.proto.Onnx.OperatorSetIdProto;
 import org.descent.onnx.proto.Onnx.StringStringEntryProto;
 import org.descent.onnx.proto.Onnx.TensorProto;
@@ -112,8 +113,11 @@ public final class OnnxImport {
         }
         int features = features(inputs.get(0), source);
         OnnxOps ops = new OnnxOps(source, constants, inputs.get(0).getName(), features);
-        ops.countReaders(graph.getNodeList());
-        for (var node : graph.getNodeList()) {
+        // Constants first (they are values, wherever they stand), then GELU patterns collapse to one node each.
+        graph.getNodeList().stream().filter(n -> n.getOpType().equals("Constant")).forEach(ops::apply);
+        List<NodeProto> nodes = GeluPatterns.collapse(graph.getNodeList(), ops.constants());
+        ops.countReaders(nodes);
+        for (NodeProto node : nodes.stream().filter(n -> !n.getOpType().equals("Constant")).toList()) {
             ops.apply(node);
         }
         String output = ops.descentNodeOf(graph.getOutput(0).getName());

@@ -15,18 +15,20 @@ import org.descent.tensor.Tensor;
  * The ONNX operators {@link OnnxImport} reads, one handler each, turning nodes into Descent
  * layers: Gemm (transA=0) and MatMul by a constant (+ an Add of a constant) → linear; Relu,
  * Sigmoid, Tanh, Softplus, Softmax and LogSoftmax (over the features) → their activations;
- * Identity, Dropout and Flatten(axis=1) of a batch of vectors → nothing; Add and Concat(axis=1)
- * of computed values → a node joining them by sum or concat; Constant; and a first Sub/Div of the
- * input by constants → the input normalization.
+ * Identity and Dropout → nothing; Add and Concat(axis=1) of computed values → a node joining them
+ * by sum or concat; Constant; and a first Sub/Div of the input by constants → the input
+ * normalization. {@link NormOps} handles batch and layer normalization, GELU, LeakyRelu, Elu,
+ * Reshape and Flatten.
  */
 final class OnnxOps {
     static final List<String> SUPPORTED = List.of("Gemm", "MatMul", "Add", "Sub", "Div", "Relu", "Sigmoid", "Tanh",
-            "Softplus", "Softmax", "LogSoftmax", "Identity", "Dropout", "Flatten", "Concat", "Constant");
+            "Softplus", "Softmax", "LogSoftmax", "LeakyRelu", "Elu", "Gelu (or its Erf/Tanh pattern)", "BatchNormalization",
+            "LayerNormalization", "Identity", "Dropout", "Flatten", "Reshape", "Concat", "Constant");
     private static final Map<String, String> ACTIVATIONS = Map.of("Relu", "relu", "Sigmoid", "sigmoid", "Tanh", "tanh",
             "Softplus", "softplus", "Softmax", "softmax", "LogSoftmax", "log_softmax");
 
     /** A computed value: the Descent node holding it ({@code input} for the network input) and its features. */
-    private record Value(String node, int size, double[] shift) {
+    record Value(String node, int size, double[] shift) {
     }
 
     private final String source;
@@ -34,6 +36,7 @@ final class OnnxOps {
     private final Map<String, Value> values = new HashMap<>();
     private final Map<String, Integer> readers = new HashMap<>();
     private final ImportedNetwork network = new ImportedNetwork();
+    private final NormOps more = new NormOps(this);
     private Normalize normalization;
 
     OnnxOps(String source, Map<String, Tensor> constants, String input, int features) {
@@ -44,6 +47,11 @@ final class OnnxOps {
 
     ImportedNetwork network() {
         return network;
+    }
+
+    /** The initializers and the Constant nodes' values read so far. */
+    Map<String, Tensor> constants() {
+        return java.util.Collections.unmodifiableMap(constants);
     }
 
     Normalize normalization() {
@@ -77,11 +85,7 @@ final class OnnxOps {
             case "MatMul" -> matMul(node);
             case "Add" -> add(node);
             case "Sub", "Div" -> normalize(node, op.equals("Sub"));
-            case "Identity", "Dropout" -> values.put(node.getOutput(0), dynamic(node, 0));
-            case "Flatten" -> {
-                requireInt(node, "axis", 1, 1);
-                values.put(node.getOutput(0), dynamic(node, 0));
-            }
+            case "Identity", "Dropout" -> pass(node);
             case "Concat" -> {
                 long axis = intAttribute(node, "axis", 1);
                 if (axis != 1 && axis != -1) {
@@ -91,6 +95,9 @@ final class OnnxOps {
             }
             default -> {
                 String kind = ACTIVATIONS.get(op);
+                if (kind == null && more.apply(node)) {
+                    return;
+                }
                 if (kind == null) {
                     throw unsupported(node, "");
                 }
@@ -200,13 +207,18 @@ final class OnnxOps {
         }
     }
 
-    private ImportedNetwork.Node add(NodeProto node, String kind, LayerSpec layer, Combine combine, List<String> inputs, int size) {
+    /** The node computes nothing: its output is its first input. */
+    void pass(NodeProto node) {
+        values.put(node.getOutput(0), dynamic(node, 0));
+    }
+
+    ImportedNetwork.Node add(NodeProto node, String kind, LayerSpec layer, Combine combine, List<String> inputs, int size) {
         ImportedNetwork.Node n = network.add(kind, layer, combine, inputs, size);
         values.put(node.getOutput(0), new Value(n.name, size, null));
         return n;
     }
 
-    private Value dynamic(NodeProto node, int k) {
+    Value dynamic(NodeProto node, int k) {
         return dynamic(node, k, false);
     }
 
@@ -224,7 +236,7 @@ final class OnnxOps {
         return v;
     }
 
-    private Tensor constant(NodeProto node, int k) {
+    Tensor constant(NodeProto node, int k) {
         Tensor t = k < node.getInputCount() ? constants.get(node.getInput(k)) : null;
         if (t == null) {
             throw new DescentException(source + ": node '" + node.getName() + "' (" + node.getOpType() + ") needs input "
@@ -235,7 +247,7 @@ final class OnnxOps {
     }
 
     /** A [n], [1, n] or one-value constant as a vector of n values (a copy). */
-    private Tensor vector(Tensor c, int n, NodeProto node) {
+    Tensor vector(Tensor c, int n, NodeProto node) {
         if (c.size() == 1 || c.size() == n && (c.shape().rank() == 1 || c.shape().rank() == 2 && c.shape().dim(0) == 1)) {
             float[] v = new float[n];
             for (int i = 0; i < n; i++) {
@@ -276,21 +288,19 @@ final class OnnxOps {
                         + ") has no attribute '" + name + "'"));
     }
 
-    private static long intAttribute(NodeProto node, String name, long fallback) {
+    static long intAttribute(NodeProto node, String name, long fallback) {
         return node.getAttributeList().stream().filter(a -> a.getName().equals(name)).findFirst()
                 .map(AttributeProto::getI).orElse(fallback);
     }
 
-    private static float floatAttribute(NodeProto node, String name, float fallback) {
+    static float floatAttribute(NodeProto node, String name, float fallback) {
         return node.getAttributeList().stream().filter(a -> a.getName().equals(name)).findFirst()
                 .map(AttributeProto::getF).orElse(fallback);
     }
 
-    private void requireInt(NodeProto node, String name, long fallback, long wanted) {
-        long value = intAttribute(node, name, fallback);
-        if (value != wanted) {
-            throw attributeError(node, name + "=" + value, node.getOpType() + " with " + name + "=" + wanted);
-        }
+    static String stringAttribute(NodeProto node, String name, String fallback) {
+        return node.getAttributeList().stream().filter(a -> a.getName().equals(name)).findFirst()
+                .map(a -> a.getS().toStringUtf8()).orElse(fallback);
     }
 
     private DescentException unsupported(NodeProto node, String detail) {
@@ -298,7 +308,7 @@ final class OnnxOps {
                 + (detail.isEmpty() ? "" : " " + detail) + ", which Descent cannot import; it imports " + SUPPORTED);
     }
 
-    private DescentException attributeError(NodeProto node, String what, String supported) {
+    DescentException attributeError(NodeProto node, String what, String supported) {
         return new DescentException(source + ": node '" + node.getName() + "' (" + node.getOpType() + ") has " + what
                 + ", which Descent cannot import; it takes " + supported);
     }
