@@ -43,8 +43,8 @@ final class NormOps {
                 }
                 ops.pass(node);
             }
-            case "Erf" -> throw ops.attributeError(node, "an Erf that is not part of a GELU pattern",
-                    "Erf only inside exact GELU, x·½·(1 + Erf(x/√2)) (or the Gelu operator)");
+            case "Erf" -> throw ops.unsupported(node, "outside a GELU pattern (x·½·(1 + Erf(x/√2)), its inner values"
+                    + " read by nothing else)");
             default -> {
                 return false;
             }

@@ -303,8 +303,10 @@ final class OnnxOps {
                 .map(a -> a.getS().toStringUtf8()).orElse(fallback);
     }
 
-    private DescentException unsupported(NodeProto node, String detail) {
-        return new DescentException(source + ": node '" + node.getName() + "' is a " + node.getOpType()
+    DescentException unsupported(NodeProto node, String detail) {
+        String op = node.getOpType();
+        return new DescentException(source + ": node '" + node.getName() + "' is " + ("AEIOU".indexOf(op.isEmpty() ? 'x'
+                : op.charAt(0)) >= 0 ? "an " : "a ") + op
                 + (detail.isEmpty() ? "" : " " + detail) + ", which Descent cannot import; it imports " + SUPPORTED);
     }
 
