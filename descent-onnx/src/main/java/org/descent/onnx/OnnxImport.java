@@ -129,19 +129,17 @@ public final class OnnxImport {
         for (StringStringEntryProto e : model.getMetadataPropsList()) {
             metadata.put(e.getKey(), e.getValue());
         }
-        NetworkSpec spec = spec(topology, features, ops.normalization(), metadata.get("descent.spec"), source);
+        Model stored = StoredSpec.restore(metadata.get("descent.spec"), topology, features, network.state(), source);
+        if (stored != null) {
+            return stored;
+        }
+        NetworkSpec spec = spec(topology, features, ops.normalization());
         Module built = spec.build(new Random(0));
         built.loadState(network.state(), source);
         return new Model(spec, built);
     }
 
-    private static NetworkSpec spec(Topology topology, int features, Normalize normalize, String descentSpec, String source) {
-        if (descentSpec != null) {
-            NetworkSpec stored = NetworkSpec.fromJson(descentSpec, source + " (descent.spec metadata)");
-            if (stored.topology().equals(topology) && stored.inputSize() == features) {
-                return stored;
-            }
-        }
+    private static NetworkSpec spec(Topology topology, int features, Normalize normalize) {
         String last = topology.layers().get(topology.layers().size() - 1).kind();
         int outputs = topology.layout(features).outputSize();
         boolean classes = last.endsWith("softmax");
