@@ -32,12 +32,12 @@ final class NormOps {
             case "Gelu" -> gelu(node);
             case "LeakyRelu", "Elu" -> {
                 boolean leaky = node.getOpType().equals("LeakyRelu");
-                double alpha = decimal(OnnxOps.floatAttribute(node, "alpha", leaky ? 0.01f : 1f));
+                double alpha = decimal(OnnxAttributes.floatAttribute(node, "alpha", leaky ? 0.01f : 1f));
                 layer(node, new LayerSpec(leaky ? "leaky_relu" : "elu", LayerArguments.of("alpha", alpha)));
             }
             case "Reshape" -> reshape(node);
             case "Flatten" -> {
-                long axis = OnnxOps.intAttribute(node, "axis", 1);
+                long axis = OnnxAttributes.intAttribute(node, "axis", 1);
                 if (axis != 1 && axis != -1) {
                     throw ops.attributeError(node, "axis=" + axis, "Flatten of a batch of vectors (axis=1 or -1)");
                 }
@@ -53,12 +53,12 @@ final class NormOps {
     }
 
     private void batchNorm(NodeProto node) {
-        if (OnnxOps.intAttribute(node, "training_mode", 0) != 0 || node.getOutputList().stream().skip(1).anyMatch(o -> !o.isEmpty())) {
+        if (OnnxAttributes.intAttribute(node, "training_mode", 0) != 0 || node.getOutputList().stream().skip(1).anyMatch(o -> !o.isEmpty())) {
             throw ops.attributeError(node, "training_mode=1 (or running-statistics outputs)",
                     "BatchNormalization in inference mode (training_mode=0, one output)");
         }
         int n = ops.dynamic(node, 0).size();
-        double onnxMomentum = decimal(OnnxOps.floatAttribute(node, "momentum", 0.9f));
+        double onnxMomentum = decimal(OnnxAttributes.floatAttribute(node, "momentum", 0.9f));
         if (!(onnxMomentum >= 0 && onnxMomentum <= 1)) {
             throw ops.attributeError(node, "momentum=" + onnxMomentum, "BatchNormalization with momentum in [0, 1]");
         }
@@ -78,7 +78,7 @@ final class NormOps {
     }
 
     private void layerNorm(NodeProto node) {
-        long axis = OnnxOps.intAttribute(node, "axis", -1);
+        long axis = OnnxAttributes.intAttribute(node, "axis", -1);
         if (axis != -1 && axis != 1) {
             throw ops.attributeError(node, "axis=" + axis, "LayerNormalization over the features of a batch of vectors (axis=-1)");
         }
@@ -93,7 +93,7 @@ final class NormOps {
     }
 
     private void gelu(NodeProto node) {
-        String approximate = OnnxOps.stringAttribute(node, "approximate", "none");
+        String approximate = OnnxAttributes.stringAttribute(node, "approximate", "none");
         if (!approximate.equals("none") && !approximate.equals("tanh")) {
             throw ops.attributeError(node, "approximate='" + approximate + "'", "Gelu with approximate 'none' or 'tanh'");
         }
@@ -108,7 +108,7 @@ final class NormOps {
         for (int i = 0; i < dims.length; i++) {
             dims[i] = (long) shape.get(i);
         }
-        boolean allowZero = OnnxOps.intAttribute(node, "allowzero", 0) != 0;
+        boolean allowZero = OnnxAttributes.intAttribute(node, "allowzero", 0) != 0;
         boolean keeps = dims.length == 2 && (dims[0] == -1 || dims[0] > 0 || dims[0] == 0 && !allowZero)
                 && (dims[1] == n || dims[1] == -1 && dims[0] != -1);
         if (!keeps) {
@@ -128,7 +128,7 @@ final class NormOps {
     }
 
     private double epsilon(NodeProto node) {
-        double eps = decimal(OnnxOps.floatAttribute(node, "epsilon", 1e-5f));
+        double eps = decimal(OnnxAttributes.floatAttribute(node, "epsilon", 1e-5f));
         if (!(eps > 0) || !Double.isFinite(eps)) {
             throw ops.attributeError(node, "epsilon=" + eps, node.getOpType() + " with a positive epsilon");
         }

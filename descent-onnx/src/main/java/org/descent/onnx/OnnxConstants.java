@@ -61,4 +61,29 @@ final class OnnxConstants {
                     + " holds " + stored + " values; expected " + expected + " (corrupt file)");
         }
     }
+
+    /** The transpose of a matrix, in float32. */
+    static Tensor transpose(Tensor t) {
+        int rows = t.shape().dim(0);
+        int cols = t.shape().dim(1);
+        float[] v = new float[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                v[j * rows + i] = (float) t.get(i * cols + j);
+            }
+        }
+        return Tensor.of(v, cols, rows);
+    }
+
+    /** {@code t} times {@code factor}, a float32 copy. */
+    static Tensor scaled(Tensor t, float factor) {
+        if (factor == 1f) {
+            return t.copy(org.descent.tensor.DType.FLOAT32);
+        }
+        Tensor s = t.copy(org.descent.tensor.DType.FLOAT32);
+        for (int i = 0; i < s.size(); i++) {
+            s.set(i, (float) s.get(i) * factor);
+        }
+        return s;
+    }
 }

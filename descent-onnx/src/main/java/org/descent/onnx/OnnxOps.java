@@ -7,7 +7,6 @@ import org.descent.DescentException;
 import org.descent.data.Normalize;
 import org.descent.nn.Combine;
 import org.descent.nn.LayerSpec;
-import org.descent.onnx.proto.Onnx.AttributeProto;
 import org.descent.onnx.proto.Onnx.NodeProto;
 import org.descent.tensor.Tensor;
 
@@ -80,14 +79,14 @@ final class OnnxOps {
             throw unsupported(node, "of domain '" + node.getDomain() + "'");
         }
         switch (op) {
-            case "Constant" -> constants.put(node.getOutput(0), OnnxConstants.toTensor(attribute(node, "value").getT(), source));
+            case "Constant" -> constants.put(node.getOutput(0), OnnxConstants.toTensor(OnnxAttributes.attribute(node, "value", source).getT(), source));
             case "Gemm" -> gemm(node);
             case "MatMul" -> matMul(node);
             case "Add" -> add(node);
             case "Sub", "Div" -> normalize(node, op.equals("Sub"));
             case "Identity", "Dropout" -> pass(node);
             case "Concat" -> {
-                long axis = intAttribute(node, "axis", 1);
+                long axis = OnnxAttributes.intAttribute(node, "axis", 1);
                 if (axis != 1 && axis != -1) {
                     throw attributeError(node, "axis=" + axis, "Concat over the features (axis=1 or -1)");
                 }
@@ -102,7 +101,7 @@ final class OnnxOps {
                     throw unsupported(node, "");
                 }
                 if (kind.endsWith("softmax")) {
-                    long axis = intAttribute(node, "axis", -1);
+                    long axis = OnnxAttributes.intAttribute(node, "axis", -1);
                     if (axis != 1 && axis != -1) {
                         throw attributeError(node, "axis=" + axis, op + " over the features (axis=1 or -1)");
                     }
@@ -114,24 +113,24 @@ final class OnnxOps {
     }
 
     private void gemm(NodeProto node) {
-        if (intAttribute(node, "transA", 0) != 0) {
+        if (OnnxAttributes.intAttribute(node, "transA", 0) != 0) {
             throw attributeError(node, "transA=1", "Gemm with transA=0");
         }
         Value x = dynamic(node, 0);
         Tensor b = constant(node, 1);
-        boolean transB = intAttribute(node, "transB", 0) != 0;
-        float alpha = floatAttribute(node, "alpha", 1f);
-        float beta = floatAttribute(node, "beta", 1f);
-        Tensor weight = transB ? b : transpose(b);
+        boolean transB = OnnxAttributes.intAttribute(node, "transB", 0) != 0;
+        float alpha = OnnxAttributes.floatAttribute(node, "alpha", 1f);
+        float beta = OnnxAttributes.floatAttribute(node, "beta", 1f);
+        Tensor weight = transB ? b : OnnxConstants.transpose(b);
         int out = weight.shape().dim(0);
         if (weight.shape().dim(1) != x.size) {
             throw new DescentException(source + ": node '" + node.getName() + "' (Gemm) multiplies " + x.size
                     + " features by a weight of shape " + b.shape() + " (transB=" + (transB ? 1 : 0) + ")");
         }
-        Tensor w = scaled(weight, alpha);
+        Tensor w = OnnxConstants.scaled(weight, alpha);
         Tensor bias = node.getInputCount() > 2 && !node.getInput(2).isEmpty() ? vector(constant(node, 2), out, node)
                 : Tensor.zeros(org.descent.tensor.DType.FLOAT32, out);
-        linear(node, x, w, scaled(bias, beta), false);
+        linear(node, x, w, OnnxConstants.scaled(bias, beta), false);
     }
 
     private void matMul(NodeProto node) {
@@ -143,7 +142,7 @@ final class OnnxOps {
         }
         int out = b.shape().dim(1);
         boolean onlyReadByOne = readers.getOrDefault(node.getOutput(0), 0) == 1;
-        linear(node, x, transpose(b), Tensor.zeros(org.descent.tensor.DType.FLOAT32, out), onlyReadByOne);
+        linear(node, x, OnnxConstants.transpose(b), Tensor.zeros(org.descent.tensor.DType.FLOAT32, out), onlyReadByOne);
     }
 
     private void linear(NodeProto node, Value x, Tensor weight, Tensor bias, boolean openBias) {
@@ -257,50 +256,6 @@ final class OnnxOps {
         }
         throw new DescentException(source + ": node '" + node.getName() + "' (" + node.getOpType() + ") has a constant of shape "
                 + c.shape() + " where Descent needs " + n + " values (one per feature)");
-    }
-
-    private static Tensor transpose(Tensor t) {
-        int rows = t.shape().dim(0);
-        int cols = t.shape().dim(1);
-        float[] v = new float[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                v[j * rows + i] = (float) t.get(i * cols + j);
-            }
-        }
-        return Tensor.of(v, cols, rows);
-    }
-
-    private static Tensor scaled(Tensor t, float factor) {
-        if (factor == 1f) {
-            return t.copy(org.descent.tensor.DType.FLOAT32);
-        }
-        Tensor s = t.copy(org.descent.tensor.DType.FLOAT32);
-        for (int i = 0; i < s.size(); i++) {
-            s.set(i, (float) s.get(i) * factor);
-        }
-        return s;
-    }
-
-    private AttributeProto attribute(NodeProto node, String name) {
-        return node.getAttributeList().stream().filter(a -> a.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new DescentException(source + ": node '" + node.getName() + "' (" + node.getOpType()
-                        + ") has no attribute '" + name + "'"));
-    }
-
-    static long intAttribute(NodeProto node, String name, long fallback) {
-        return node.getAttributeList().stream().filter(a -> a.getName().equals(name)).findFirst()
-                .map(AttributeProto::getI).orElse(fallback);
-    }
-
-    static float floatAttribute(NodeProto node, String name, float fallback) {
-        return node.getAttributeList().stream().filter(a -> a.getName().equals(name)).findFirst()
-                .map(AttributeProto::getF).orElse(fallback);
-    }
-
-    static String stringAttribute(NodeProto node, String name, String fallback) {
-        return node.getAttributeList().stream().filter(a -> a.getName().equals(name)).findFirst()
-                .map(a -> a.getS().toStringUtf8()).orElse(fallback);
     }
 
     DescentException unsupported(NodeProto node, String detail) {
