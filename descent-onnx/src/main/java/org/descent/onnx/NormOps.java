@@ -14,7 +14,7 @@ import org.descent.tensor.Tensor;
  * The {@link OnnxOps} handlers of the operators beside the first ones: BatchNormalization
  * (evaluation) → batch_norm with its running statistics, LayerNormalization over the features →
  * layer_norm, Gelu (opset 20, or a pattern {@link GeluPatterns} collapsed) → gelu / gelu_tanh,
- * LeakyRelu and Elu with their alpha, Reshape and Flatten of a batch of vectors → nothing, and the
+ * x·Sigmoid(x) (which {@link SiluPattern} collapsed into opset 24's Swish) → silu, LeakyRelu and Elu with their alpha, Reshape and Flatten of a batch of vectors → nothing, and the
  * refusal of an Erf outside a GELU pattern.
  */
 final class NormOps {
@@ -30,6 +30,13 @@ final class NormOps {
             case "BatchNormalization" -> batchNorm(node);
             case "LayerNormalization" -> layerNorm(node);
             case "Gelu" -> gelu(node);
+            case "Swish" -> {
+                float alpha = OnnxAttributes.floatAttribute(node, "alpha", 1f);
+                if (alpha != 1f) {
+                    throw ops.attributeError(node, "alpha=" + decimal(alpha), "Swish with alpha 1 (SiLU)");
+                }
+                layer(node, LayerSpec.activation("silu"));
+            }
             case "LeakyRelu", "Elu" -> {
                 boolean leaky = node.getOpType().equals("LeakyRelu");
                 double alpha = decimal(OnnxAttributes.floatAttribute(node, "alpha", leaky ? 0.01f : 1f));

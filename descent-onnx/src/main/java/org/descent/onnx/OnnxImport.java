@@ -115,7 +115,7 @@ public final class OnnxImport {
         OnnxOps ops = new OnnxOps(source, constants, inputs.get(0).getName(), features);
         // Constants first (they are values, wherever they stand), then GELU patterns collapse to one node each.
         graph.getNodeList().stream().filter(n -> n.getOpType().equals("Constant")).forEach(ops::apply);
-        List<NodeProto> nodes = GeluPatterns.collapse(graph.getNodeList(), ops.constants());
+        List<NodeProto> nodes = SiluPattern.collapse(GeluPatterns.collapse(graph.getNodeList(), ops.constants()));
         // An Erf left over is refused before the nodes around it: a GELU that did not match is the real problem.
         nodes.stream().filter(n -> n.getOpType().equals("Erf")).findFirst().ifPresent(ops::apply);
         ops.countReaders(nodes);

@@ -21,7 +21,7 @@ import org.descent.tensor.Tensor;
  */
 final class OnnxOps {
     static final List<String> SUPPORTED = List.of("Gemm", "MatMul", "Add", "Sub", "Div", "Relu", "Sigmoid", "Tanh",
-            "Softplus", "Softmax", "LogSoftmax", "LeakyRelu", "Elu", "Gelu (or its Erf/Tanh pattern)", "BatchNormalization",
+            "Softplus", "Softmax", "LogSoftmax", "LeakyRelu", "Elu", "Gelu (or its Erf/Tanh pattern)", "Mul(x, Sigmoid(x)) as SiLU", "BatchNormalization",
             "LayerNormalization", "Identity", "Dropout", "Flatten", "Reshape", "Concat", "Constant");
     private static final Map<String, String> ACTIVATIONS = Map.of("Relu", "relu", "Sigmoid", "sigmoid", "Tanh", "tanh",
             "Softplus", "softplus", "Softmax", "softmax", "LogSoftmax", "log_softmax");

@@ -65,7 +65,8 @@ class OnnxNormImportTest {
                 new LayerSpec("dropout", LayerArguments.of("p", 0.1)),
                 LayerSpec.linear(16), new LayerSpec("layer_norm", LayerArguments.of("eps", 1e-4)),
                 LayerSpec.activation("gelu_tanh"), new LayerSpec("leaky_relu", LayerArguments.of("alpha", 0.2)),
-                new LayerSpec("elu", LayerArguments.of("alpha", 0.5)), LayerSpec.activation("identity"), LayerSpec.linear(10)), "multiclass", "cross_entropy", 10,
+                new LayerSpec("elu", LayerArguments.of("alpha", 0.5)), LayerSpec.activation("silu"), LayerSpec.activation("identity"),
+                LayerSpec.linear(10)), "multiclass", "cross_entropy", 10,
                 List.of(), Normalize.standardize(EmbeddedData.digits()));
         Model original = trained(spec);
         Tensor x = EmbeddedData.digits().features();
