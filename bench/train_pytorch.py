@@ -11,7 +11,7 @@ initialization (uniform in +-1/sqrt(fan_in), as Descent's Linear), softmax cross
 Adam lr 1e-3 decayed by x0.75 per epoch in even per-step factors, batch 64, the training set
 shuffled each epoch. Batches are gathered by index from the tensors (no DataLoader), as Descent does.
 
-Prints the lines the CLI prints, in its format: one per epoch (the time excludes the validation
+Prints the lines the CLI prints, in its format: the sizes of the parts, one line per epoch (the time excludes the validation
 pass, as the CLI's does), then the test accuracy.
 """
 import gzip
@@ -72,6 +72,8 @@ def main(args):
     torch.manual_seed(SEED)
     (x, y), (val_x, val_y), (test_x, test_y) = load(args[2] if len(args) == 3 else "/usr/share/datasets/fashion-mnist")
     n = x.shape[0]
+    print("fashion-mnist: %d train, %d validation, %d test samples; 784-256-128-10" % (n, val_x.shape[0], test_x.shape[0]),
+          flush=True)
     steps_per_epoch = (n + BATCH - 1) // BATCH
     net = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 128), torch.nn.ReLU(),
                               torch.nn.Linear(128, 10))

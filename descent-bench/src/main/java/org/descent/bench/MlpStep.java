@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Random;
 import org.descent.DescentException;
 import org.descent.autograd.NoGrad;
-import org.descent.autograd.OutputReuse;
 import org.descent.loss.CrossEntropy;
 import org.descent.nn.BatchNorm1d;
 import org.descent.nn.Dropout;
@@ -16,6 +15,7 @@ import org.descent.nn.Sequential;
 import org.descent.optim.GradientDescent;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
+import org.descent.train.ParallelStep;
 
 /**
  * One SGD training step of an MLP on a fixed synthetic batch of Fashion-MNIST shape (pixels
@@ -32,6 +32,7 @@ public final class MlpStep {
     private final Tensor input;
     private final Tensor oneHot;
     private final int batch;
+    private final ParallelStep gradients;
     private final List<Linear> linears = new ArrayList<>();
 
     /** {@code sizes} from input to classes, e.g. {784, 256, 128, 10}. */
@@ -70,18 +71,15 @@ public final class MlpStep {
             labels[n] = random.nextInt(classes);
         }
         this.oneHot = CrossEntropy.targets(labels, classes);
+        this.gradients = new ParallelStep(model, loss);
     }
 
     /** Forward, backward and update on the batch; returns the loss before the update. */
     public double step() {
         optimizer.zeroGrad();
-        Tensor value;
-        try (OutputReuse scope = OutputReuse.enter()) {   // as the Trainer does: nothing of the output is kept
-            value = loss.compute(model.forward(input), oneHot);
-            value.backward();
-        }
+        double value = gradients.lossAndGradients(input, oneHot);   // as the Trainer does
         optimizer.step();
-        return value.item();
+        return value;
     }
 
     /** The network's output on the batch with no graph recorded, as {@code Model.predict} runs it. */

@@ -15,11 +15,28 @@ class MlpStepTest {
     }
 
     @Test
-    void sameSeedGivesBitwiseIdenticalWeightsWithOneAndTwoThreads() {
-        float[][] one = train(1);
-        float[][] two = train(2);
-        for (int i = 0; i < one.length; i++) {
-            assertArrayEquals(one[i], two[i], "weight of layer " + i);
+    void sameSeedGivesBitwiseIdenticalWeightsWithOneTwoAndThreeThreads() {
+        // Batch 256: split into 2 chunks of 128 rows (train.ParallelStep).
+        assertSameForEveryThreadCount(false, 0, 256);
+        assertSameForEveryThreadCount(false, 0, 201);   // 2 chunks of 100 and 101 rows
+        assertSameForEveryThreadCount(false, 0, 600);   // 2 chunks of 300: the products inside above the parallel threshold
+    }
+
+    @Test
+    void batchNormAndDropoutNetworksAreIdenticalForAnyThreadCountToo() {
+        assertSameForEveryThreadCount(true, 0, 256);
+        assertSameForEveryThreadCount(false, 0.2, 256);
+        assertSameForEveryThreadCount(true, 0.2, 130);
+    }
+
+    private static void assertSameForEveryThreadCount(boolean batchNorm, double dropout, int batch) {
+        float[][] one = train(1, batchNorm, dropout, batch);
+        for (int threads = 2; threads <= 3; threads++) {
+            float[][] other = train(threads, batchNorm, dropout, batch);
+            for (int i = 0; i < one.length; i++) {
+                assertArrayEquals(one[i], other[i], "weight of layer " + i + " with " + threads + " threads, batch " + batch
+                        + (batchNorm ? ", batch norm" : "") + (dropout > 0 ? ", dropout" : ""));
+            }
         }
     }
 
@@ -34,10 +51,9 @@ class MlpStepTest {
         assertTrue(last < first * 0.9, "loss " + first + " -> " + last);
     }
 
-    private static float[][] train(int threads) {
+    private static float[][] train(int threads, boolean batchNorm, double dropout, int batch) {
         Parallelism.setThreads(threads);
-        // Batch 256: the first layer's products (256·256·784 multiply-adds) are above the parallel threshold.
-        MlpStep step = new MlpStep(new int[] {784, 256, 128, 10}, 256, 0.1, 42);
+        MlpStep step = new MlpStep(new int[] {784, 256, 128, 10}, batch, 0.1, 42, batchNorm, dropout);
         for (int i = 0; i < 3; i++) {
             step.step();
         }

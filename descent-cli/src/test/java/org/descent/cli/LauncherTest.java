@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,41 +18,26 @@ import org.junit.jupiter.api.io.TempDir;
  * standard error and leaves the program's own messages there, with their exit code.
  */
 class LauncherTest {
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path ROOT = LauncherRun.ROOT;
 
     @TempDir
     Path dir;
 
     @AfterEach
     void removeLink() throws IOException {
-        Files.deleteIfExists(dir.resolve("bin/descent"));
+        LauncherRun.removeLink(dir);
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private Result launch(Map<String, String> env, String... args) throws Exception {
-        Path link = dir.resolve("bin/descent");
-        if (!Files.exists(link)) {
-            Files.createDirectories(link.getParent());
-            Files.createSymbolicLink(link, ROOT.resolve("descent"));
-        }
-        List<String> command = new java.util.ArrayList<>(List.of(link.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
-        builder.environment().put("DESCENT_CLASSPATH", System.getProperty("java.class.path"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the launcher hangs");
-        return new Result(process.exitValue(), Files.readString(dir.resolve("out"), StandardCharsets.UTF_8),
-                Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
+    private LauncherRun.Result launch(Map<String, String> env, String... args) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("DESCENT_CLASSPATH", System.getProperty("java.class.path"));
+        return LauncherRun.run(dir, all, args);
     }
 
     @Test
     void versionComesWithoutAJvmThroughASymlink() throws Exception {
         // A JVM option that no JVM accepts: --version succeeds only if no JVM starts.
-        Result run = launch(Map.of("DESCENT_JAVA_OPTS", "-XX:+NoSuchOptionAnywhere"), "--version");
+        LauncherRun.Result run = launch(Map.of("DESCENT_JAVA_OPTS", "-XX:+NoSuchOptionAnywhere"), "--version");
         assertEquals(0, run.exitCode(), run.err());
         String version = Files.readString(ROOT.resolve("descent-cli/target/classes/org/descent/cli/version.txt")).strip();
         assertEquals("descent " + version + "\n", run.out());
@@ -64,7 +46,7 @@ class LauncherTest {
 
     @Test
     void errorsReachStandardErrorWithoutTheIncubatorNotice() throws Exception {
-        Result run = launch(Map.of(), "train", "--data", "nowhere.csv");
+        LauncherRun.Result run = launch(Map.of(), "train", "--data", "nowhere.csv");
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.out().isEmpty(), run.out());
         assertEquals("descent: --data nowhere.csv: no such data set, folder or file; use digits, iris, breast-cancer,"
@@ -73,14 +55,14 @@ class LauncherTest {
 
     @Test
     void theJvmsOwnErrorsStillShow() throws Exception {
-        Result run = launch(Map.of("DESCENT_JAVA_OPTS", "-XX:+NoSuchOptionAnywhere"), "train");
+        LauncherRun.Result run = launch(Map.of("DESCENT_JAVA_OPTS", "-XX:+NoSuchOptionAnywhere"), "train");
         assertTrue(run.exitCode() != 0);
         // The filter runs beside the JVM; wait for it to pass the JVM's message on.
-        for (int i = 0; i < 50 && Files.readString(dir.resolve("err")).isEmpty(); i++) {
+        for (int i = 0; i < 50 && Files.readString(dir.resolve("run.err")).isEmpty(); i++) {
             Thread.sleep(100);
         }
-        assertTrue(Files.readString(dir.resolve("err")).contains("Unrecognized VM option 'NoSuchOptionAnywhere'"),
-                Files.readString(dir.resolve("err")));
+        assertTrue(Files.readString(dir.resolve("run.err")).contains("Unrecognized VM option 'NoSuchOptionAnywhere'"),
+                Files.readString(dir.resolve("run.err")));
     }
 
     @Test

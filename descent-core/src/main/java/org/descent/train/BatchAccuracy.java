@@ -15,9 +15,12 @@ final class BatchAccuracy {
 
     /** The fraction of rows classified right, NaN for {@link Task#REGRESSION}. */
     static double of(Task task, Tensor outputs, Tensor targets) {
-        if (!task.isClassification()) {
-            return Double.NaN;
-        }
+        int n = outputs.shape().dim(0);
+        return !task.isClassification() || n == 0 ? Double.NaN : (double) correct(outputs, targets) / n;
+    }
+
+    /** The number of rows of a classification's {@code outputs} classified right. */
+    static int correct(Tensor outputs, Tensor targets) {
         int n = outputs.shape().dim(0);
         int k = outputs.shape().dim(1);
         int correct = 0;
@@ -26,7 +29,7 @@ final class BatchAccuracy {
                     : argMax(outputs, i, k) == argMax(targets, i, k);
             correct += right ? 1 : 0;
         }
-        return n == 0 ? Double.NaN : (double) correct / n;
+        return correct;
     }
 
     private static int argMax(Tensor rows, int row, int k) {

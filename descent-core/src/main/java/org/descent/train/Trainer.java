@@ -3,7 +3,6 @@ package org.descent.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.descent.DescentException;
-import org.descent.autograd.OutputReuse;
 import org.descent.data.Batch;
 import org.descent.data.Batches;
 import org.descent.data.Dataset;
@@ -12,7 +11,6 @@ import org.descent.nn.Module;
 import org.descent.nn.Parameter;
 import org.descent.optim.GradientClipping;
 import org.descent.optim.Optimizer;
-import org.descent.tensor.Tensor;
 
 /**
  * Minimizes the empirical risk {@code Loss(W) = 1/T Σ div(f(X_i; W), d_i)} by (mini-batch)
@@ -26,6 +24,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final TrainingConfig config;
     private final Task task;
+    private final ParallelStep gradients;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private String stopRequest;
     private GradientClipping clipping;
@@ -36,6 +35,7 @@ public final class Trainer {
         this.optimizer = optimizer;
         this.task = task;
         this.config = config;
+        this.gradients = new ParallelStep(model, loss, task);
     }
 
     public Trainer addListener(TrainingListener listener) {
@@ -147,21 +147,13 @@ public final class Trainer {
         for (Batch batch : batches.epochReusingStorage(epoch)) {
             learningRate = optimizer.learningRate();
             optimizer.zeroGrad();
-            Tensor value;
-            double accuracy;
-            try (OutputReuse scope = OutputReuse.enter()) {   // the loop keeps nothing of the output
-                Tensor outputs = model.forward(batch.features());
-                accuracy = BatchAccuracy.of(task, outputs, batch.targets());
-                value = loss.compute(outputs, batch.targets());
-                value.backward();
-            }
-            double lossValue = value.item();
+            double lossValue = gradients.lossAndGradients(batch.features(), batch.targets());   // keeps nothing of the output
             StepResult result = clipping == null
                     ? new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue, learningRate,
                             parameters)
                     : new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue, learningRate,
                             parameters, clipping.apply(parameters));
-            result.batchAccuracy = accuracy;
+            result.batchAccuracy = gradients.batchAccuracy();
             reportStep(result);
             if (batchIndex == batches.batchCount()) {
                 gradientNorm = result.gradientNorm();   // the epoch reports its last step's; others only on demand

@@ -57,17 +57,19 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
     }
 
     /**
-     * The table. Register tiles: 512-bit 8 × 2 vectors (8×32: 16 accumulators + 2 B vectors + 1
-     * broadcast of AVX-512's 32 registers); 256-bit 6 × 2 (6×16, BLIS's Haswell shape: 12 + 2 + 1
-     * = 15 of AVX2's 16, where 8 × 2 would spill); 128-bit 6 × 2 (6×8: 15 of SSE's 16; NEON has
-     * 32). The C tiles derive from L2: an A block of mc × kc floats takes an eighth of it and a B
+     * The table, for vectors of {@code bits} and a file of {@code registers} vector registers
+     * ({@link #registers}). Register tiles: with 32 registers at 256 and 512 bits 8 × 2 vectors
+     * (8×32 or 8×16: 16 accumulators + 2 B vectors + 1 broadcast; 256-bit vectors on an AVX-512
+     * CPU, forced by {@value #PROPERTY}, ran 6–12 % faster so than with 6 × 2); with 16, 6 × 2
+     * (6×16, BLIS's Haswell shape: 12 + 2 + 1 = 15 of AVX2's 16, where 8 × 2 would spill);
+     * 128-bit 6 × 2 (6×8: 15 of SSE's 16; NEON's 32 are unmeasured). The C tiles derive from L2: an A block of mc × kc floats takes an eighth of it and a B
      * block of kc × nc a quarter (2 MiB gives 256×512, the sizes measured best on the AVX-512 CPU);
      * the small tiles are 8 row panels by 4 column panels, the paths' thresholds 4 and 2 column
      * panels, and one-row products go row by row (batch-1 784-256-128-10 forward 10–17 µs against
      * 150–161 padded to a panel at 512 bits).
      */
-    static VectorWidth of(int bits, CacheSizes caches) {
-        int rows = bits == 512 ? 8 : 6;
+    static VectorWidth of(int bits, int registers, CacheSizes caches) {
+        int rows = bits >= 256 && registers >= 32 ? 8 : 6;
         int vectors = 2;
         int columns = vectors * bits / 32;
         int smallMc = 8 * rows;
@@ -77,6 +79,37 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
         int nc = clamp(caches.l2() / 4 / blockFloats, smallNc, 4096) / columns * columns;
         return new VectorWidth(bits, rows, vectors, KC, mc, nc, smallMc, smallNc, 1L << 25, ROW_PRODUCT_MAX_ROWS, 4 * columns,
                 2 * columns, Math.max(1 << 16, mc * KC));
+    }
+
+    /**
+     * The vector registers the JIT may allocate, where it can be known: on x86 32 when HotSpot
+     * uses AVX-512 ({@code UseAVX} 3, which it lowers on a CPU without it; EVEX encodes registers
+     * 16–31 at every width, so also when {@code -XX:MaxVectorSize=32} or {@value #PROPERTY}
+     * narrows the vectors), 16 for AVX2 and SSE ({@code -XX:UseAVX=2} included); 32 on aarch64
+     * (NEON, SVE). Where the flag cannot be read, 32 if the platform's preferred vectors are
+     * 512 bits wide, else 16, the cautious guess.
+     */
+    static int registers(int preferredBits) {
+        OptionalInt useAvx;
+        try {
+            var vm = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            useAvx = OptionalInt.of(Integer.parseInt(vm.getVMOption("UseAVX").getValue()));
+        } catch (RuntimeException | LinkageError e) {   // not HotSpot, no jdk.management, not x86
+            useAvx = OptionalInt.empty();
+        }
+        return registers(System.getProperty("os.arch", ""), useAvx, preferredBits);
+    }
+
+    /** {@link #registers(int)} from the architecture, HotSpot's {@code UseAVX} (if known) and the preferred width. */
+    static int registers(String arch, OptionalInt useAvx, int preferredBits) {
+        if (arch.equals("aarch64")) {
+            return 32;
+        }
+        if (useAvx.isPresent()) {
+            return useAvx.getAsInt() >= 3 ? 32 : 16;
+        }
+        return preferredBits >= 512 ? 32 : 16;
     }
 
     private static int clamp(long value, int low, int high) {

@@ -149,8 +149,8 @@ class VectorKernelsTest {
 
     /**
      * Shapes around this run's register tile, C tiles and path thresholds (which differ per
-     * width: 8×32 tiles at 512 bits, 6×16 at 256, 6×8 at 128), so a wrong edge in any width's
-     * path fails under that width's Surefire execution.
+     * width: 8×32 tiles at 512 bits, 8×16 at 256 with 32 vector registers and 6×16 with 16, 6×8
+     * at 128), so a wrong edge in any width's path fails under that width's Surefire execution.
      */
     @Test
     void matchesScalarAroundThisWidthsTileSizes() {

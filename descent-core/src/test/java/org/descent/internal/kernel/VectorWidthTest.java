@@ -34,15 +34,20 @@ class VectorWidthTest {
             new CacheSizes(1, 1, "test")};
         for (int bits : new int[] {128, 256, 512}) {
             for (CacheSizes caches : machines) {
-                VectorWidth w = VectorWidth.of(bits, caches); // the compact constructor checks the tile multiples
-                assertEquals(256, w.kc(), "kc sets the rounding: the same on every machine");
-                int registers = w.rows() * w.vectors() + w.vectors() + 1;
-                assertTrue(registers <= (bits == 512 ? 32 : 16), bits + ": " + registers + " live vectors");
-                assertTrue(Arrays.stream(VectorMicroKernel.TILES).anyMatch(t -> t[0] == w.rows() && t[1] == w.vectors()),
-                        "no generated micro-kernel for " + w.describe());
+                for (int file : new int[] {16, 32}) {
+                    if (bits == 512 && file == 16) {
+                        continue;   // 512-bit vectors come with AVX-512's 32 registers
+                    }
+                    VectorWidth w = VectorWidth.of(bits, file, caches); // the compact constructor checks the tile multiples
+                    assertEquals(256, w.kc(), "kc sets the rounding: the same on every machine");
+                    int registers = w.rows() * w.vectors() + w.vectors() + 1;
+                    assertTrue(registers <= file, bits + " bits, " + file + " registers: " + registers + " live vectors");
+                    assertTrue(Arrays.stream(VectorMicroKernel.TILES).anyMatch(t -> t[0] == w.rows() && t[1] == w.vectors()),
+                            "no generated micro-kernel for " + w.describe());
+                }
             }
         }
-        VectorWidth avx512 = VectorWidth.of(512, new CacheSizes(48 << 10, 2 << 20, "test"));
+        VectorWidth avx512 = VectorWidth.of(512, 32, new CacheSizes(48 << 10, 2 << 20, "test"));
         assertEquals("512-bit, 16 float lanes, tile 8×32, kc 256, mc 256, nc 512", avx512.describe());
         assertEquals(64, avx512.smallMc());
         assertEquals(128, avx512.smallNc());
@@ -51,8 +56,22 @@ class VectorWidthTest {
         assertEquals(1L << 25, avx512.parallelThreshold());
         assertEquals(1, avx512.rowProductMaxRows());
         assertEquals(1 << 16, avx512.stripLimit());
-        VectorWidth avx2 = VectorWidth.of(256, new CacheSizes(32 << 10, 512 << 10, "test"));
+        VectorWidth avx2 = VectorWidth.of(256, 16, new CacheSizes(32 << 10, 512 << 10, "test"));
         assertEquals("256-bit, 8 float lanes, tile 6×16, kc 256, mc 60, nc 128", avx2.describe());
+        VectorWidth narrowedAvx512 = VectorWidth.of(256, 32, new CacheSizes(48 << 10, 2 << 20, "test"));
+        assertEquals("256-bit, 8 float lanes, tile 8×16, kc 256, mc 256, nc 512", narrowedAvx512.describe());
+        assertTrue(VectorWidth.of(128, 32, new CacheSizes(48 << 10, 2 << 20, "test")).describe()
+                .startsWith("128-bit, 4 float lanes, tile 6×8,"), "NEON's 32 registers: an 8-row tile is unmeasured at 128 bits");
+    }
+
+    @Test
+    void theRegisterCountComesFromUseAvxOrTheArchitecture() {
+        assertEquals(32, VectorWidth.registers("amd64", OptionalInt.of(3), 256), "AVX-512 narrowed to 256 bits");
+        assertEquals(16, VectorWidth.registers("amd64", OptionalInt.of(2), 256), "AVX2, or -XX:UseAVX=2");
+        assertEquals(16, VectorWidth.registers("amd64", OptionalInt.of(1), 128), "AVX");
+        assertEquals(32, VectorWidth.registers("aarch64", OptionalInt.empty(), 128), "NEON");
+        assertEquals(32, VectorWidth.registers("amd64", OptionalInt.empty(), 512), "no flag: from the width");
+        assertEquals(16, VectorWidth.registers("amd64", OptionalInt.empty(), 256), "no flag: the cautious guess");
     }
 
     @Test
