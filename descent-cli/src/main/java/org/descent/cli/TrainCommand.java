@@ -155,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!rules.isEmpty()) {
             trainer.addListener(new StopRuleListener(StopRule.anyOf(rules.toArray(StopRule[]::new))));
         }
-        RunSettings run = runSettings(prepared, images);
+        RunSettings run = runSettings(prepared, images, loss);
         if (checkpoint != null) {
             trainer.addListener(new CheckpointListener(checkpoint, run));
         }
@@ -187,7 +187,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The options that decide the result, which a checkpoint records and a resume must repeat. */
-    private RunSettings runSettings(PreparedData prepared, boolean images) {
+    private RunSettings runSettings(PreparedData prepared, boolean images, Loss loss) {
         Map<String, String> settings = new LinkedHashMap<>();
         Split split = prepared.split();
         settings.put("--data", prepared.name() + " (" + split.train().size() + " + " + split.validation().size() + " + "
@@ -195,6 +195,11 @@ final class TrainCommand implements Callable<Integer> {
         settings.put("--seed", String.valueOf(data.seed));
         settings.put("--batch", String.valueOf(batch));
         settings.putAll(optimizer.settings(images));
+        settings.put("--loss", loss.name());
+        settings.put("--label-smoothing", String.valueOf(network.labelSmoothing));
+        settings.put("--class-weights", network.classWeights == null ? "none" : network.classWeights);
+        settings.put("--clip-norm", extras.clipNorm == null ? "none" : String.valueOf(extras.clipNorm));
+        settings.put("--clip-value", extras.clipValue == null ? "none" : String.valueOf(extras.clipValue));
         return new RunSettings(settings);
     }
 }
