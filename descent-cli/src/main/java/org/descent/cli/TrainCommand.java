@@ -124,8 +124,8 @@ final class TrainCommand implements Callable<Integer> {
         NetworkSpec spec = network.spec(split.train().featureCount(), prepared.task(), split.train().classes(),
                 split.train().targetCount(), split.train().classNames(), normalize, images);
         network.hiddenLayers.checkBatches(split.train().size(), batch);
-        Model model = Model.create(spec, new Random(data.seed));
         Loss loss = network.loss(prepared.task(), split.train());
+        Model model = Model.create(NetworkOptions.withWeightsOf(loss, spec), new Random(data.seed));
         int batches = batch == 0 ? 1 : (split.train().size() + batch - 1) / batch;
         Optimizer opt = optimizer.create(model.network().parameters(), batches, images, config.epochs());
         GradientClipping clipping = extras.clipping();
@@ -195,11 +195,8 @@ final class TrainCommand implements Callable<Integer> {
         settings.put("--seed", String.valueOf(data.seed));
         settings.put("--batch", String.valueOf(batch));
         settings.putAll(optimizer.settings(images));
-        settings.put("--loss", loss.name());
-        settings.put("--label-smoothing", String.valueOf(network.labelSmoothing));
-        settings.put("--class-weights", network.classWeights == null ? "none" : network.classWeights);
-        settings.put("--clip-norm", extras.clipNorm == null ? "none" : String.valueOf(extras.clipNorm));
-        settings.put("--clip-value", extras.clipValue == null ? "none" : String.valueOf(extras.clipValue));
+        network.settings(settings, loss);
+        extras.settings(settings);
         return new RunSettings(settings);
     }
 }
