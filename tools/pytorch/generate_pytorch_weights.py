@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Fixtures for org.descent.io.PyTorchWeightsTest: PyTorch state_dict files (keys 0.weight, 0.bias,
 2.weight, 2.bias of nn.Sequential(Linear(4, 6), Tanh(), Linear(6, 3))) in F32, F16 and BF16, a
-Descent model file made by the recipe sequential_to_descent.py, and PyTorch's outputs.
+Descent model file made by the recipe sequential_to_descent.py, another of the toolbox's layers
+(recipe_norms: BatchNorm1d, LayerNorm, both GELUs, LeakyReLU, ELU, SiLU, a bias-free Linear), and
+PyTorch's outputs.
 
 Run from the repository root:  /usr/bin/python3 tools/pytorch/generate_pytorch_weights.py
 Writes into descent-core/src/test/resources/pytorch/.
@@ -57,8 +59,22 @@ def main():
                  class_names=["a", "b", "c"], mean=mean, std=std)
     with torch.no_grad():
         recipe = torch.softmax(net((x - torch.tensor(mean)) / torch.tensor(std)), dim=1).flatten().tolist()
+    # The recipe on the toolbox's layers: batch and layer norm (statistics and affine parameters set), both GELUs, ...
+    norms = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.BatchNorm1d(8, eps=1e-3, momentum=0.2), torch.nn.GELU(),
+                                torch.nn.Linear(8, 8, bias=False), torch.nn.LayerNorm(8), torch.nn.GELU(approximate="tanh"),
+                                torch.nn.LeakyReLU(0.2), torch.nn.ELU(0.5), torch.nn.SiLU(), torch.nn.Linear(8, 3))
+    with torch.no_grad():
+        norms[1].running_mean.copy_(torch.randn(8))
+        norms[1].running_var.copy_(torch.rand(8) * 3 + 0.5)
+        for p in (norms[1].weight, norms[1].bias, norms[4].weight, norms[4].bias):
+            p.add_(torch.randn(8) * 0.3)
+    norms.eval()
+    save_descent(norms, os.path.join(OUT, "recipe_norms.safetensors"))
+    with torch.no_grad():
+        recipe_norms = norms(x).flatten().tolist()
     with open(os.path.join(OUT, "expected.json"), "w") as f:
-        json.dump({"torch": torch.__version__, "x": x.flatten().tolist(), "outputs": expected, "recipe": recipe}, f, indent=1)
+        json.dump({"torch": torch.__version__, "x": x.flatten().tolist(), "outputs": expected, "recipe": recipe,
+                   "recipe_norms": recipe_norms}, f, indent=1)
         f.write("\n")
     print("wrote", sorted(os.listdir(OUT)))
 

@@ -12,9 +12,11 @@ docs/MODEL-FORMAT.md):
                  mean=[5.8, 3.1, 3.8, 1.2], std=[0.8, 0.4, 1.8, 0.8])   # or no normalization
 
 Then, in Java: Model model = ModelFile.load(Path.of("iris.safetensors")); or
-Predictor.load(...). Layers: Linear (with bias), Identity/Dropout (dropped: Descent evaluates
-without dropout), ReLU, Sigmoid, Tanh, Softplus (beta 1), Softmax(dim=-1 or 1),
-LogSoftmax(dim=-1 or 1). Anything else raises ValueError naming the layer.
+Predictor.load(...). Layers: Linear (with or without bias), BatchNorm1d (its running statistics;
+affine, tracking), LayerNorm (over the last dimension, affine), Identity/Dropout (dropped: Descent
+evaluates without dropout; add a dropout layer to the spec to fine-tune with one), ReLU, Sigmoid,
+Tanh, Softplus (beta 1), GELU (approximate "none" or "tanh"), SiLU, LeakyReLU, ELU,
+Softmax(dim=-1 or 1), LogSoftmax(dim=-1 or 1). Anything else raises ValueError naming the layer.
 """
 import json
 import struct
@@ -23,7 +25,41 @@ import torch
 
 ACTIVATIONS = {torch.nn.ReLU: "relu", torch.nn.Sigmoid: "sigmoid", torch.nn.Tanh: "tanh",
                torch.nn.Softplus: "softplus", torch.nn.Softmax: "softmax", torch.nn.LogSoftmax: "log_softmax",
-               torch.nn.Identity: None, torch.nn.Dropout: None}
+               torch.nn.SiLU: "silu", torch.nn.Identity: None, torch.nn.Dropout: None}
+NORMS = (torch.nn.BatchNorm1d, torch.nn.LayerNorm)
+
+
+def norm_layer(index, module, i, tensors):
+    """The Descent batch_norm or layer_norm of `module` (layer i), its tensors added to `tensors`."""
+    prefix = f"layers.{i}."
+    if isinstance(module, torch.nn.BatchNorm1d):
+        if not module.affine or not module.track_running_stats or module.momentum is None:
+            raise ValueError(f"layer {index}: BatchNorm1d needs affine=True, track_running_stats=True and a momentum")
+        for name in ("weight", "bias", "running_mean", "running_var"):
+            tensors[prefix + name] = getattr(module, name).detach().float()
+        tensors[prefix + "num_batches_tracked"] = module.num_batches_tracked.detach().float().reshape(1)
+        return {"kind": "batch_norm", "eps": module.eps, "momentum": module.momentum}
+    if len(module.normalized_shape) != 1 or not module.elementwise_affine:
+        raise ValueError(f"layer {index}: LayerNorm needs one normalized dimension and elementwise_affine=True")
+    tensors[prefix + "weight"] = module.weight.detach().float()
+    tensors[prefix + "bias"] = module.bias.detach().float()
+    return {"kind": "layer_norm", "eps": module.eps}
+
+
+def activation(index, module):
+    """The Descent layer of activation `module`, or None for one that computes nothing when evaluated."""
+    kind = type(module)
+    if kind is torch.nn.GELU:
+        return {"kind": "gelu" if module.approximate == "none" else "gelu_tanh"}
+    if kind is torch.nn.LeakyReLU:
+        return {"kind": "leaky_relu", "alpha": module.negative_slope}
+    if kind is torch.nn.ELU:
+        return {"kind": "elu", "alpha": module.alpha}
+    if kind is torch.nn.Softplus and (module.beta != 1 or module.threshold != 20):
+        raise ValueError(f"layer {index}: Softplus with beta {module.beta}; Descent's softplus has beta 1")
+    if kind in (torch.nn.Softmax, torch.nn.LogSoftmax) and module.dim not in (-1, 1):
+        raise ValueError(f"layer {index}: {kind.__name__}(dim={module.dim}); Descent normalizes over the features")
+    return None if ACTIVATIONS[kind] is None else {"kind": ACTIVATIONS[kind]}
 
 
 def descent_layers(net):
@@ -32,22 +68,20 @@ def descent_layers(net):
     for index, module in enumerate(net):
         kind = type(module)
         if kind is torch.nn.Linear:
-            if module.bias is None:
-                raise ValueError(f"layer {index}: Linear without bias; Descent's linear always has one")
             i = len(layers)
             tensors[f"layers.{i}.weight"] = module.weight.detach().float()
-            tensors[f"layers.{i}.bias"] = module.bias.detach().float()
-            layers.append({"kind": "linear", "out": module.out_features})
-        elif kind in ACTIVATIONS:
-            if kind is torch.nn.Softplus and (module.beta != 1 or module.threshold != 20):
-                raise ValueError(f"layer {index}: Softplus with beta {module.beta}; Descent's softplus has beta 1")
-            if kind in (torch.nn.Softmax, torch.nn.LogSoftmax) and module.dim not in (-1, 1):
-                raise ValueError(f"layer {index}: {kind.__name__}(dim={module.dim}); Descent normalizes over the features")
-            if ACTIVATIONS[kind] is not None:
-                layers.append({"kind": ACTIVATIONS[kind]})
+            if module.bias is not None:
+                tensors[f"layers.{i}.bias"] = module.bias.detach().float()
+            layers.append({"kind": "linear", "out": module.out_features} | ({} if module.bias is not None else {"bias": False}))
+        elif kind in NORMS:
+            layers.append(norm_layer(index, module, len(layers), tensors))
+        elif kind in ACTIVATIONS or kind in (torch.nn.GELU, torch.nn.LeakyReLU, torch.nn.ELU):
+            layer = activation(index, module)
+            if layer is not None:
+                layers.append(layer)
         else:
-            raise ValueError(f"layer {index}: {kind.__name__} has no Descent layer kind; supported: Linear, "
-                             + ", ".join(k.__name__ for k in ACTIVATIONS))
+            raise ValueError(f"layer {index}: {kind.__name__} has no Descent layer kind; supported: Linear, BatchNorm1d, "
+                             + "LayerNorm, GELU, LeakyReLU, ELU, " + ", ".join(k.__name__ for k in ACTIVATIONS))
     return layers, tensors
 
 

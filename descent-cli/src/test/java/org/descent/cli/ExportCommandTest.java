@@ -70,4 +70,24 @@ class ExportCommandTest {
         assertEquals(1, run.errLines().length, run.err());
         assertTrue(run.err().startsWith("descent: " + broken + " is not an ONNX model"), run.err());
     }
+
+    @Test
+    void anImportedModelRefusesDataWithOtherFeaturesInOneLine() throws Exception {
+        NetworkSpec spec = new NetworkSpec(64, List.of(LayerSpec.linear(10), LayerSpec.activation("softmax")), "multiclass",
+                "cross_entropy", 10, List.of(), null);
+        Path onnx = dir.resolve("digits.onnx");
+        OnnxExport.write(Model.create(spec, new Random(3)), onnx);
+        Path model = dir.resolve("digits.safetensors");
+        assertEquals(0, CliRun.of("import", onnx.toString(), "--out", model.toString()).exitCode());
+        CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", "iris");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("descent: " + model + " expects 64 input features but iris has 4 (64 → Linear(10) → softmax);"
+                + " use the data it was trained with"), List.of(run.errLines()));
+        Path rows = Files.writeString(dir.resolve("flowers.csv"), "5.1,3.5,1.4,0.2\n");
+        run = CliRun.of("predict", "--model", model.toString(), "--input", rows.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.errLines().length, run.err());
+        assertEquals(List.of("descent: " + rows + ": rows have 4 columns but the model expects 64 features"),
+                List.of(run.errLines()));
+    }
 }

@@ -101,6 +101,15 @@ class PyTorchWeightsTest {
         assertEquals(expected.get("recipe").get(0).asDouble(), p.probabilities()[0], 1e-6);
     }
 
+    @Test
+    void theRecipeTakesTheToolboxLayers() throws Exception {
+        Model model = ModelFile.load(resource("recipe_norms.safetensors"));
+        assertEquals("4 → Linear(8) → batch_norm(eps=0.001, momentum=0.2) → gelu → linear(out=8, bias=false) → layer_norm(eps=1.0E-5)"
+                + " → gelu_tanh → leaky_relu(alpha=0.2) → elu(alpha=0.5) → silu → Linear(3)", model.spec().architecture());
+        JsonNode expected = expected();
+        assertClose(expected.get("recipe_norms"), model.predict(x(expected)), "recipe_norms");
+    }
+
     private static byte[] file(String dtype, int... halves) {
         String header = "{\"t\":{\"dtype\":\"" + dtype + "\",\"shape\":[" + halves.length + "],\"data_offsets\":[0,"
                 + 2 * halves.length + "]}}";

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The ONNX entries (opset 17) of the layer kinds added beside the first ones: dropout (Identity:
- * ONNX models are evaluated), batch_norm (BatchNormalization with the running statistics),
- * layer_norm (LayerNormalization over the features), gelu (x·½(1 + erf(x/√2)) through Erf, as
- * opset 17 has no Gelu), gelu_tanh (½x(1 + tanh(√(2/π)(x + 0.044715x³)))), silu (x·σ(x)),
+ * ONNX models are evaluated), batch_norm (BatchNormalization with the running statistics, its
+ * momentum m written as ONNX's 1 − m), layer_norm (LayerNormalization over the features), gelu
+ * (x·½(1 + erf(x/√2)) through Erf, as opset 17 has no Gelu), gelu_tanh (½x(1 + tanh(√(2/π)(x + 0.044715x³)))), silu (x·σ(x)),
  * leaky_relu and elu (LeakyRelu, Elu with their alpha).
  */
 final class MoreLayers {
@@ -20,7 +20,8 @@ final class MoreLayers {
                         graph.initializer(layer.prefix() + "bias", layer.tensor("bias")),
                         graph.initializer(layer.prefix() + "running_mean", layer.tensor("running_mean")),
                         graph.initializer(layer.prefix() + "running_var", layer.tensor("running_var"))),
-                OnnxGraph.floatAttribute("epsilon", layer.spec().arguments().number("eps", 1e-5))));
+                OnnxGraph.floatAttribute("epsilon", layer.spec().arguments().number("eps", 1e-5)),
+                OnnxGraph.floatAttribute("momentum", 1 - layer.spec().arguments().number("momentum", 0.1))));
         OnnxLayers.register("layer_norm", (graph, layer, input) -> graph.node("LayerNormalization", layer.name(),
                 List.of(input, graph.initializer(layer.prefix() + "weight", layer.tensor("weight")),
                         graph.initializer(layer.prefix() + "bias", layer.tensor("bias"))),

@@ -43,9 +43,14 @@ final class OnnxConstants {
             for (int i = 0; i < values.length; i++) {
                 values[i] = (float) (hasRaw ? raw.getDouble(8 * i) : proto.getDoubleData(i));
             }
+        } else if (type == TensorProto.DataType.INT64_VALUE) {   // shapes (Reshape), held as floats: exact up to 2^24
+            check(proto, hasRaw ? raw.remaining() / 8 : proto.getInt64DataCount(), values.length, source);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = hasRaw ? raw.getLong(8 * i) : proto.getInt64Data(i);
+            }
         } else {
             throw new DescentException(source + ": tensor '" + proto.getName() + "' has element type " + type
-                    + " (TensorProto.DataType); Descent reads weights of type FLOAT (1) or DOUBLE (11)");
+                    + " (TensorProto.DataType); Descent reads weights of type FLOAT (1) or DOUBLE (11), and shapes of INT64 (7)");
         }
         return Tensor.of(values, dims);
     }
@@ -55,5 +60,30 @@ final class OnnxConstants {
             throw new DescentException(source + ": tensor '" + proto.getName() + "' of shape " + proto.getDimsList()
                     + " holds " + stored + " values; expected " + expected + " (corrupt file)");
         }
+    }
+
+    /** The transpose of a matrix, in float32. */
+    static Tensor transpose(Tensor t) {
+        int rows = t.shape().dim(0);
+        int cols = t.shape().dim(1);
+        float[] v = new float[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                v[j * rows + i] = (float) t.get(i * cols + j);
+            }
+        }
+        return Tensor.of(v, cols, rows);
+    }
+
+    /** {@code t} times {@code factor}, a float32 copy. */
+    static Tensor scaled(Tensor t, float factor) {
+        if (factor == 1f) {
+            return t.copy(org.descent.tensor.DType.FLOAT32);
+        }
+        Tensor s = t.copy(org.descent.tensor.DType.FLOAT32);
+        for (int i = 0; i < s.size(); i++) {
+            s.set(i, (float) s.get(i) * factor);
+        }
+        return s;
     }
 }

@@ -20,6 +20,7 @@ import org.descent.nn.Graph;
 import org.descent.nn.Module;
 import org.descent.onnx.proto.Onnx.GraphProto;
 import org.descent.onnx.proto.Onnx.ModelProto;
+import org.descent.onnx.proto.Onnx.NodeProto;
 import org.descent.onnx.proto.Onnx.OperatorSetIdProto;
 import org.descent.onnx.proto.Onnx.StringStringEntryProto;
 import org.descent.onnx.proto.Onnx.TensorProto;
@@ -112,8 +113,13 @@ public final class OnnxImport {
         }
         int features = features(inputs.get(0), source);
         OnnxOps ops = new OnnxOps(source, constants, inputs.get(0).getName(), features);
-        ops.countReaders(graph.getNodeList());
-        for (var node : graph.getNodeList()) {
+        // Constants first (they are values, wherever they stand), then GELU patterns collapse to one node each.
+        graph.getNodeList().stream().filter(n -> n.getOpType().equals("Constant")).forEach(ops::apply);
+        List<NodeProto> nodes = SiluPattern.collapse(GeluPatterns.collapse(graph.getNodeList(), ops.constants()));
+        // An Erf left over is refused before the nodes around it: a GELU that did not match is the real problem.
+        nodes.stream().filter(n -> n.getOpType().equals("Erf")).findFirst().ifPresent(ops::apply);
+        ops.countReaders(nodes);
+        for (NodeProto node : nodes.stream().filter(n -> !n.getOpType().equals("Constant")).toList()) {
             ops.apply(node);
         }
         String output = ops.descentNodeOf(graph.getOutput(0).getName());
@@ -123,19 +129,17 @@ public final class OnnxImport {
         for (StringStringEntryProto e : model.getMetadataPropsList()) {
             metadata.put(e.getKey(), e.getValue());
         }
-        NetworkSpec spec = spec(topology, features, ops.normalization(), metadata.get("descent.spec"), source);
+        Model stored = StoredSpec.restore(metadata.get("descent.spec"), topology, features, network.state(), source);
+        if (stored != null) {
+            return stored;
+        }
+        NetworkSpec spec = spec(topology, features, ops.normalization());
         Module built = spec.build(new Random(0));
         built.loadState(network.state(), source);
         return new Model(spec, built);
     }
 
-    private static NetworkSpec spec(Topology topology, int features, Normalize normalize, String descentSpec, String source) {
-        if (descentSpec != null) {
-            NetworkSpec stored = NetworkSpec.fromJson(descentSpec, source + " (descent.spec metadata)");
-            if (stored.topology().equals(topology) && stored.inputSize() == features) {
-                return stored;
-            }
-        }
+    private static NetworkSpec spec(Topology topology, int features, Normalize normalize) {
         String last = topology.layers().get(topology.layers().size() - 1).kind();
         int outputs = topology.layout(features).outputSize();
         boolean classes = last.endsWith("softmax");

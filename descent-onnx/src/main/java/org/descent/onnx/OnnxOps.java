@@ -7,7 +7,6 @@ import org.descent.DescentException;
 import org.descent.data.Normalize;
 import org.descent.nn.Combine;
 import org.descent.nn.LayerSpec;
-import org.descent.onnx.proto.Onnx.AttributeProto;
 import org.descent.onnx.proto.Onnx.NodeProto;
 import org.descent.tensor.Tensor;
 
@@ -15,18 +14,20 @@ import org.descent.tensor.Tensor;
  * The ONNX operators {@link OnnxImport} reads, one handler each, turning nodes into Descent
  * layers: Gemm (transA=0) and MatMul by a constant (+ an Add of a constant) → linear; Relu,
  * Sigmoid, Tanh, Softplus, Softmax and LogSoftmax (over the features) → their activations;
- * Identity, Dropout and Flatten(axis=1) of a batch of vectors → nothing; Add and Concat(axis=1)
- * of computed values → a node joining them by sum or concat; Constant; and a first Sub/Div of the
- * input by constants → the input normalization.
+ * Identity and Dropout → nothing; Add and Concat(axis=1) of computed values → a node joining them
+ * by sum or concat; Constant; and a first Sub/Div of the input by constants → the input
+ * normalization. {@link NormOps} handles batch and layer normalization, GELU, LeakyRelu, Elu,
+ * Reshape and Flatten.
  */
 final class OnnxOps {
     static final List<String> SUPPORTED = List.of("Gemm", "MatMul", "Add", "Sub", "Div", "Relu", "Sigmoid", "Tanh",
-            "Softplus", "Softmax", "LogSoftmax", "Identity", "Dropout", "Flatten", "Concat", "Constant");
+            "Softplus", "Softmax", "LogSoftmax", "LeakyRelu", "Elu", "Gelu (or its Erf/Tanh pattern)", "Mul(x, Sigmoid(x)) as SiLU", "BatchNormalization",
+            "LayerNormalization", "Identity", "Dropout", "Flatten", "Reshape", "Concat", "Constant");
     private static final Map<String, String> ACTIVATIONS = Map.of("Relu", "relu", "Sigmoid", "sigmoid", "Tanh", "tanh",
             "Softplus", "softplus", "Softmax", "softmax", "LogSoftmax", "log_softmax");
 
     /** A computed value: the Descent node holding it ({@code input} for the network input) and its features. */
-    private record Value(String node, int size, double[] shift) {
+    record Value(String node, int size, double[] shift) {
     }
 
     private final String source;
@@ -34,6 +35,7 @@ final class OnnxOps {
     private final Map<String, Value> values = new HashMap<>();
     private final Map<String, Integer> readers = new HashMap<>();
     private final ImportedNetwork network = new ImportedNetwork();
+    private final NormOps more = new NormOps(this);
     private Normalize normalization;
 
     OnnxOps(String source, Map<String, Tensor> constants, String input, int features) {
@@ -44,6 +46,11 @@ final class OnnxOps {
 
     ImportedNetwork network() {
         return network;
+    }
+
+    /** The initializers and the Constant nodes' values read so far. */
+    Map<String, Tensor> constants() {
+        return java.util.Collections.unmodifiableMap(constants);
     }
 
     Normalize normalization() {
@@ -72,18 +79,14 @@ final class OnnxOps {
             throw unsupported(node, "of domain '" + node.getDomain() + "'");
         }
         switch (op) {
-            case "Constant" -> constants.put(node.getOutput(0), OnnxConstants.toTensor(attribute(node, "value").getT(), source));
+            case "Constant" -> constants.put(node.getOutput(0), OnnxConstants.toTensor(OnnxAttributes.attribute(node, "value", source).getT(), source));
             case "Gemm" -> gemm(node);
             case "MatMul" -> matMul(node);
             case "Add" -> add(node);
             case "Sub", "Div" -> normalize(node, op.equals("Sub"));
-            case "Identity", "Dropout" -> values.put(node.getOutput(0), dynamic(node, 0));
-            case "Flatten" -> {
-                requireInt(node, "axis", 1, 1);
-                values.put(node.getOutput(0), dynamic(node, 0));
-            }
+            case "Identity", "Dropout" -> pass(node);
             case "Concat" -> {
-                long axis = intAttribute(node, "axis", 1);
+                long axis = OnnxAttributes.intAttribute(node, "axis", 1);
                 if (axis != 1 && axis != -1) {
                     throw attributeError(node, "axis=" + axis, "Concat over the features (axis=1 or -1)");
                 }
@@ -91,11 +94,14 @@ final class OnnxOps {
             }
             default -> {
                 String kind = ACTIVATIONS.get(op);
+                if (kind == null && more.apply(node)) {
+                    return;
+                }
                 if (kind == null) {
                     throw unsupported(node, "");
                 }
                 if (kind.endsWith("softmax")) {
-                    long axis = intAttribute(node, "axis", -1);
+                    long axis = OnnxAttributes.intAttribute(node, "axis", -1);
                     if (axis != 1 && axis != -1) {
                         throw attributeError(node, "axis=" + axis, op + " over the features (axis=1 or -1)");
                     }
@@ -107,24 +113,24 @@ final class OnnxOps {
     }
 
     private void gemm(NodeProto node) {
-        if (intAttribute(node, "transA", 0) != 0) {
+        if (OnnxAttributes.intAttribute(node, "transA", 0) != 0) {
             throw attributeError(node, "transA=1", "Gemm with transA=0");
         }
         Value x = dynamic(node, 0);
         Tensor b = constant(node, 1);
-        boolean transB = intAttribute(node, "transB", 0) != 0;
-        float alpha = floatAttribute(node, "alpha", 1f);
-        float beta = floatAttribute(node, "beta", 1f);
-        Tensor weight = transB ? b : transpose(b);
+        boolean transB = OnnxAttributes.intAttribute(node, "transB", 0) != 0;
+        float alpha = OnnxAttributes.floatAttribute(node, "alpha", 1f);
+        float beta = OnnxAttributes.floatAttribute(node, "beta", 1f);
+        Tensor weight = transB ? b : OnnxConstants.transpose(b);
         int out = weight.shape().dim(0);
         if (weight.shape().dim(1) != x.size) {
             throw new DescentException(source + ": node '" + node.getName() + "' (Gemm) multiplies " + x.size
                     + " features by a weight of shape " + b.shape() + " (transB=" + (transB ? 1 : 0) + ")");
         }
-        Tensor w = scaled(weight, alpha);
+        Tensor w = OnnxConstants.scaled(weight, alpha);
         Tensor bias = node.getInputCount() > 2 && !node.getInput(2).isEmpty() ? vector(constant(node, 2), out, node)
                 : Tensor.zeros(org.descent.tensor.DType.FLOAT32, out);
-        linear(node, x, w, scaled(bias, beta), false);
+        linear(node, x, w, OnnxConstants.scaled(bias, beta), false);
     }
 
     private void matMul(NodeProto node) {
@@ -136,7 +142,7 @@ final class OnnxOps {
         }
         int out = b.shape().dim(1);
         boolean onlyReadByOne = readers.getOrDefault(node.getOutput(0), 0) == 1;
-        linear(node, x, transpose(b), Tensor.zeros(org.descent.tensor.DType.FLOAT32, out), onlyReadByOne);
+        linear(node, x, OnnxConstants.transpose(b), Tensor.zeros(org.descent.tensor.DType.FLOAT32, out), onlyReadByOne);
     }
 
     private void linear(NodeProto node, Value x, Tensor weight, Tensor bias, boolean openBias) {
@@ -200,13 +206,18 @@ final class OnnxOps {
         }
     }
 
-    private ImportedNetwork.Node add(NodeProto node, String kind, LayerSpec layer, Combine combine, List<String> inputs, int size) {
+    /** The node computes nothing: its output is its first input. */
+    void pass(NodeProto node) {
+        values.put(node.getOutput(0), dynamic(node, 0));
+    }
+
+    ImportedNetwork.Node add(NodeProto node, String kind, LayerSpec layer, Combine combine, List<String> inputs, int size) {
         ImportedNetwork.Node n = network.add(kind, layer, combine, inputs, size);
         values.put(node.getOutput(0), new Value(n.name, size, null));
         return n;
     }
 
-    private Value dynamic(NodeProto node, int k) {
+    Value dynamic(NodeProto node, int k) {
         return dynamic(node, k, false);
     }
 
@@ -224,7 +235,7 @@ final class OnnxOps {
         return v;
     }
 
-    private Tensor constant(NodeProto node, int k) {
+    Tensor constant(NodeProto node, int k) {
         Tensor t = k < node.getInputCount() ? constants.get(node.getInput(k)) : null;
         if (t == null) {
             throw new DescentException(source + ": node '" + node.getName() + "' (" + node.getOpType() + ") needs input "
@@ -235,7 +246,7 @@ final class OnnxOps {
     }
 
     /** A [n], [1, n] or one-value constant as a vector of n values (a copy). */
-    private Tensor vector(Tensor c, int n, NodeProto node) {
+    Tensor vector(Tensor c, int n, NodeProto node) {
         if (c.size() == 1 || c.size() == n && (c.shape().rank() == 1 || c.shape().rank() == 2 && c.shape().dim(0) == 1)) {
             float[] v = new float[n];
             for (int i = 0; i < n; i++) {
@@ -247,58 +258,14 @@ final class OnnxOps {
                 + c.shape() + " where Descent needs " + n + " values (one per feature)");
     }
 
-    private static Tensor transpose(Tensor t) {
-        int rows = t.shape().dim(0);
-        int cols = t.shape().dim(1);
-        float[] v = new float[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                v[j * rows + i] = (float) t.get(i * cols + j);
-            }
-        }
-        return Tensor.of(v, cols, rows);
-    }
-
-    private static Tensor scaled(Tensor t, float factor) {
-        if (factor == 1f) {
-            return t.copy(org.descent.tensor.DType.FLOAT32);
-        }
-        Tensor s = t.copy(org.descent.tensor.DType.FLOAT32);
-        for (int i = 0; i < s.size(); i++) {
-            s.set(i, (float) s.get(i) * factor);
-        }
-        return s;
-    }
-
-    private AttributeProto attribute(NodeProto node, String name) {
-        return node.getAttributeList().stream().filter(a -> a.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new DescentException(source + ": node '" + node.getName() + "' (" + node.getOpType()
-                        + ") has no attribute '" + name + "'"));
-    }
-
-    private static long intAttribute(NodeProto node, String name, long fallback) {
-        return node.getAttributeList().stream().filter(a -> a.getName().equals(name)).findFirst()
-                .map(AttributeProto::getI).orElse(fallback);
-    }
-
-    private static float floatAttribute(NodeProto node, String name, float fallback) {
-        return node.getAttributeList().stream().filter(a -> a.getName().equals(name)).findFirst()
-                .map(AttributeProto::getF).orElse(fallback);
-    }
-
-    private void requireInt(NodeProto node, String name, long fallback, long wanted) {
-        long value = intAttribute(node, name, fallback);
-        if (value != wanted) {
-            throw attributeError(node, name + "=" + value, node.getOpType() + " with " + name + "=" + wanted);
-        }
-    }
-
-    private DescentException unsupported(NodeProto node, String detail) {
-        return new DescentException(source + ": node '" + node.getName() + "' is a " + node.getOpType()
+    DescentException unsupported(NodeProto node, String detail) {
+        String op = node.getOpType();
+        return new DescentException(source + ": node '" + node.getName() + "' is " + ("AEIOU".indexOf(op.isEmpty() ? 'x'
+                : op.charAt(0)) >= 0 ? "an " : "a ") + op
                 + (detail.isEmpty() ? "" : " " + detail) + ", which Descent cannot import; it imports " + SUPPORTED);
     }
 
-    private DescentException attributeError(NodeProto node, String what, String supported) {
+    DescentException attributeError(NodeProto node, String what, String supported) {
         return new DescentException(source + ": node '" + node.getName() + "' (" + node.getOpType() + ") has " + what
                 + ", which Descent cannot import; it takes " + supported);
     }

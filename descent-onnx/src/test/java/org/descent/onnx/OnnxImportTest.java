@@ -17,10 +17,10 @@ import org.descent.io.Model;
 import org.descent.io.ModelFile;
 import org.descent.io.NetworkSpec;
 import org.descent.loss.CrossEntropy;
+import org.descent.loss.L2Loss;
 import org.descent.nn.LayerSpec;
 import org.descent.onnx.proto.Onnx.ModelProto;
 import org.descent.onnx.proto.Onnx.NodeProto;
-import org.descent.optim.Adam;
 import org.descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,64 +34,34 @@ class OnnxImportTest {
     @TempDir
     Path dir;
 
-    private static Path resource(String name) throws Exception {
-        return Path.of(OnnxImportTest.class.getResource("/pytorch/" + name).toURI());
-    }
-
-    private static JsonNode expected() throws Exception {
-        return new ObjectMapper().readTree(resource("expected.json").toFile());
-    }
-
-    private static Tensor x(JsonNode expected) {
-        float[] x = new float[expected.get("x").size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) expected.get("x").get(i).asDouble();
-        }
-        return Tensor.of(x, x.length / 64, 64);
-    }
-
-    private static void assertClose(JsonNode expected, Tensor actual, String what) {
-        assertEquals(expected.size(), actual.size(), what);
-        for (int i = 0; i < actual.size(); i++) {
-            double e = expected.get(i).asDouble();
-            assertEquals(e, actual.get(i), 1e-5 * Math.max(1, Math.abs(e)), what + " output " + i);
-        }
-    }
-
     @Test
     void aPyTorchMlpImportsPredictsFineTunesAndSaves() throws Exception {
-        Model model = OnnxImport.read(resource("mlp.onnx"));
+        Model model = OnnxImport.read(TorchFixtures.resource("mlp.onnx"));
         assertEquals("64 → Linear(32) → relu → Linear(16) → tanh → Linear(10) → log_softmax", model.spec().architecture());
         assertEquals("multiclass", model.spec().task());
-        JsonNode expected = expected();
-        assertClose(expected.get("mlp"), model.predict(x(expected)), "mlp");
+        JsonNode expected = TorchFixtures.expected();
+        TorchFixtures.assertClose(expected.get("mlp"), model.predict(TorchFixtures.x(expected)), "mlp");
         // Fine-tune: a few Adam steps on digits lower the loss, then the model saves and loads.
         var digits = EmbeddedData.digits();
-        Tensor features = digits.features();
-        CrossEntropy loss = new CrossEntropy();
-        Adam adam = new Adam(model.network().parameters(), 1e-3);
-        model.network().train();
-        double first = Double.NaN;
-        double last = Double.NaN;
-        for (int step = 0; step < 20; step++) {
-            model.network().zeroGrad();
-            Tensor l = loss.compute(model.network().forward(features), digits.targets());
-            l.backward();
-            adam.step();
-            first = step == 0 ? l.item() : first;
-            last = l.item();
-        }
-        assertTrue(last < first, "fine-tuning lowered the loss from " + first + " to " + last);
-        Path file = dir.resolve("mlp.safetensors");
-        ModelFile.save(file, model);
-        assertEquals(model.predict(x(expected)).toDoubleArray()[0], ModelFile.load(file).predict(x(expected)).toDoubleArray()[0]);
+        FineTune.lowersTheLoss(model, new CrossEntropy(), digits.features(), digits.targets(), 20);
+        FineTune.savesAndLoads(model, dir.resolve("mlp.safetensors"), TorchFixtures.x(expected));
     }
 
     @Test
     void aPyTorchResidualNetworkBecomesAGraph() throws Exception {
-        Model model = OnnxImport.read(resource("residual.onnx"));
+        Model model = OnnxImport.read(TorchFixtures.resource("residual.onnx"));
         assertTrue(model.spec().architecture().contains("graph("), model.spec().architecture());
-        assertClose(expected().get("residual"), model.predict(x(expected())), "residual");
+        JsonNode expected = TorchFixtures.expected();
+        TorchFixtures.assertClose(expected.get("residual"), model.predict(TorchFixtures.x(expected)), "residual");
+        // Fine-tune the imported Graph (branches joined by Add and Concat): regress the digits' first 3 one-hot columns.
+        var digits = EmbeddedData.digits();
+        int n = digits.size();
+        float[] targets = new float[n * 3];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = (float) digits.targets().get(i / 3 * 10 + i % 3);
+        }
+        FineTune.lowersTheLoss(model, new L2Loss(), digits.features(), Tensor.of(targets, n, 3), 20);
+        FineTune.savesAndLoads(model, dir.resolve("residual.safetensors"), TorchFixtures.x(expected));
     }
 
     @Test
@@ -156,8 +126,8 @@ class OnnxImportTest {
     @Test
     void theCliImportsAPyTorchFile() throws Exception {
         Path out = dir.resolve("torch.safetensors");
-        OnnxImport.write(resource("mlp.onnx"), out);
+        OnnxImport.write(TorchFixtures.resource("mlp.onnx"), out);
         assertTrue(Files.size(out) > 0);
-        assertClose(expected().get("mlp"), ModelFile.load(out).predict(x(expected())), "saved import");
+        TorchFixtures.assertClose(TorchFixtures.expected().get("mlp"), ModelFile.load(out).predict(TorchFixtures.x(TorchFixtures.expected())), "saved import");
     }
 }
