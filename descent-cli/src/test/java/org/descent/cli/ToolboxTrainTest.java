@@ -57,7 +57,9 @@ class ToolboxTrainTest {
                 org.descent.io.ModelFile.load(model).spec().classWeights());
         CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", "digits");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
-        String trained = run.out().substring(run.out().indexOf("test loss ") + "test loss ".length()).strip();
+        java.util.regex.Matcher loss = java.util.regex.Pattern.compile("test loss (\\d+\\.\\d+)").matcher(run.out());
+        assertTrue(loss.find(), run.out());
+        String trained = loss.group(1);
         assertTrue(evaluate.out().contains("test samples, loss " + trained), "train's test loss " + trained + ", evaluate: "
                 + evaluate.out());
     }
