@@ -36,7 +36,7 @@ public final class Throughput {
     }
 
     /** Nanoseconds on the chosen clock: wall time, or this thread's CPU time. */
-    private static long now() {
+    static long now() {
         return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.descent.DescentException;
 import org.descent.data.Normalize;
@@ -17,8 +18,8 @@ import org.descent.data.Split;
 import org.descent.loss.HuberLoss;
 import org.descent.loss.L1Loss;
 import org.descent.loss.L2Loss;
-import org.descent.loss.WeightedCrossEntropy;
 import org.descent.loss.Loss;
+import org.descent.loss.WeightedCrossEntropy;
 import org.descent.train.Task;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -120,6 +121,18 @@ final class NetworkOptions {
             throw new DescentException("--class-weights applies to the cross-entropy of a multi-class task only");
         }
         return new WeightedCrossEntropy(ClassWeights.parse(classWeights, train), crossEntropy);
+    }
+
+    /** {@code spec} with the class weights of {@code loss}, if any, so that evaluate reports the loss the model was trained on. */
+    static NetworkSpec withWeightsOf(Loss loss, NetworkSpec spec) {
+        return loss instanceof WeightedCrossEntropy weighted ? spec.withClassWeights(weighted.weights()) : spec;
+    }
+
+    /** The loss of the run, for the checkpoint's {@link org.descent.train.RunSettings}. */
+    void settings(Map<String, String> settings, Loss chosen) {
+        settings.put("--loss", chosen.name());
+        settings.put("--label-smoothing", String.valueOf(labelSmoothing));
+        settings.put("--class-weights", classWeights == null ? "none" : classWeights);
     }
 
     /** A loss by its command-line name or its {@link Loss#name()}, as stored in model files. */

@@ -1,6 +1,7 @@
 package org.descent.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.descent.DescentException;
 import org.descent.optim.GradientClipping;
 import picocli.CommandLine.Option;
@@ -37,5 +38,11 @@ final class RunOptions {
             return GradientClipping.byValue(clipValue);
         }
         return null;
+    }
+
+    /** The clipping, for the checkpoint's {@link org.descent.train.RunSettings} ({@code none} when not clipped). */
+    void settings(Map<String, String> settings) {
+        settings.put("--clip-norm", clipNorm == null ? "none" : String.valueOf(clipNorm));
+        settings.put("--clip-value", clipValue == null ? "none" : String.valueOf(clipValue));
     }
 }

@@ -1,12 +1,15 @@
 package org.descent.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.descent.DescentException;
 import org.descent.data.Dataset;
 import org.descent.io.Model;
 import org.descent.io.ModelFile;
+import org.descent.loss.CrossEntropy;
 import org.descent.loss.Loss;
+import org.descent.loss.WeightedCrossEntropy;
 import org.descent.train.Task;
 
 /**
@@ -54,8 +57,13 @@ record SavedModel(Path file, Model model, Task task, PreparedData data) {
                 : part.withFeatures(model.spec().normalization().apply(part.features()));
     }
 
-    /** The loss the model was trained with, label smoothing included. */
+    /** The loss the model was trained with, label smoothing and class weights included. */
     Loss loss() {
-        return NetworkOptions.named(model.spec().loss(), model.spec().labelSmoothing());
+        Loss loss = NetworkOptions.named(model.spec().loss(), model.spec().labelSmoothing());
+        List<Double> weights = model.spec().classWeights();
+        if (weights.isEmpty() || !(loss instanceof CrossEntropy crossEntropy)) {
+            return loss;
+        }
+        return new WeightedCrossEntropy(weights.stream().mapToDouble(Double::doubleValue).toArray(), crossEntropy);
     }
 }

@@ -125,8 +125,8 @@ final class TrainCommand implements Callable<Integer> {
                 split.train().targetCount(), split.train().classNames(), normalize, images);
         network.hiddenLayers.checkBatches(split.train().size(), batch);
         network.checkMemory(spec, split, batch, optimizer.name);
-        Model model = Model.create(spec, new Random(data.seed));
         Loss loss = network.loss(prepared.task(), split.train());
+        Model model = Model.create(NetworkOptions.withWeightsOf(loss, spec), new Random(data.seed));
         int batches = batch == 0 ? 1 : (split.train().size() + batch - 1) / batch;
         Optimizer opt = optimizer.create(model.network().parameters(), batches, images, config.epochs());
         GradientClipping clipping = extras.clipping();
@@ -156,7 +156,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!rules.isEmpty()) {
             trainer.addListener(new StopRuleListener(StopRule.anyOf(rules.toArray(StopRule[]::new))));
         }
-        RunSettings run = runSettings(prepared, images);
+        RunSettings run = runSettings(prepared, images, loss);
         if (checkpoint != null) {
             trainer.addListener(new CheckpointListener(checkpoint, run));
         }
@@ -188,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The options that decide the result, which a checkpoint records and a resume must repeat. */
-    private RunSettings runSettings(PreparedData prepared, boolean images) {
+    private RunSettings runSettings(PreparedData prepared, boolean images, Loss loss) {
         Map<String, String> settings = new LinkedHashMap<>();
         Split split = prepared.split();
         settings.put("--data", prepared.name() + " (" + split.train().size() + " + " + split.validation().size() + " + "
@@ -196,6 +196,8 @@ final class TrainCommand implements Callable<Integer> {
         settings.put("--seed", String.valueOf(data.seed));
         settings.put("--batch", String.valueOf(batch));
         settings.putAll(optimizer.settings(images));
+        network.settings(settings, loss);
+        extras.settings(settings);
         return new RunSettings(settings);
     }
 }

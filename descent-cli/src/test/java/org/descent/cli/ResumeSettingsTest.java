@@ -25,7 +25,8 @@ class ResumeSettingsTest {
 
     @ParameterizedTest
     @CsvSource({"--seed, 7, 42", "--batch, 32, 64", "--lr, 0.01, 0.001", "--optimizer, momentum, adam",
-            "--schedule, step, constant"})
+            "--schedule, step, constant", "--clip-norm, 1.0, none", "--clip-value, 0.5, none",
+            "--class-weights, auto, none", "--label-smoothing, 0.1, 0.0"})
     void anotherSettingIsRefusedNamingBothValues(String option, String value, String saved) {
         CliRun run = CliRun.of("train", "--data", "iris", "--epochs", "4", "--quiet", "--resume", checkpoint.toString(),
                 option, value);

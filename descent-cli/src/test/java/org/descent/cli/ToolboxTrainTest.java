@@ -48,6 +48,23 @@ class ToolboxTrainTest {
     }
 
     @Test
+    void classWeightsAreStoredInTheModelFileSoEvaluateReportsTheSameLoss() {
+        Path model = dir.resolve("weighted.safetensors");
+        CliRun run = CliRun.of("train", "--quiet", "--epochs", "3", "--class-weights", "1,1,1,1,1,1,1,1,5,5",
+                "--out", model.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 5.0, 5.0),
+                org.descent.io.ModelFile.load(model).spec().classWeights());
+        CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", "digits");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        java.util.regex.Matcher loss = java.util.regex.Pattern.compile("test loss (\\d+\\.\\d+)").matcher(run.out());
+        assertTrue(loss.find(), run.out());
+        String trained = loss.group(1);
+        assertTrue(evaluate.out().contains("test samples, loss " + trained), "train's test loss " + trained + ", evaluate: "
+                + evaluate.out());
+    }
+
+    @Test
     void theLogHoldsEveryFigureOfTheEpochLines() throws IOException {
         Path log = dir.resolve("metrics.csv");
         CliRun run = CliRun.of("train", "--data", "iris", "--epochs", "4", "--layers", "8", "--log", log.toString());

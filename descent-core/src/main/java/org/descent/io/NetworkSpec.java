@@ -34,9 +34,17 @@ import org.descent.nn.Sequential;
  * @param normalization the preprocessing applied before the network (fitted on the training data, or
  *                      rebuilt from its statistics), or null for none
  * @param labelSmoothing the label smoothing s of a cross-entropy loss (PyTorch's convention), in [0, 1); 0 for none
+ * @param classWeights  the class weights of a weighted cross-entropy (one per class, each &gt;= 0 and finite),
+ *                      or empty for none; stored so that evaluating the model reports the loss it was trained on
  */
 public record NetworkSpec(int inputSize, Topology topology, String task, String loss, int classCount,
-                          List<String> classNames, Normalize normalization, double labelSmoothing) {
+                          List<String> classNames, Normalize normalization, double labelSmoothing, List<Double> classWeights) {
+
+    /** A spec without class weights. */
+    public NetworkSpec(int inputSize, Topology topology, String task, String loss, int classCount,
+                       List<String> classNames, Normalize normalization, double labelSmoothing) {
+        this(inputSize, topology, task, loss, classCount, classNames, normalization, labelSmoothing, List.of());
+    }
 
     /** A spec of a {@link Sequential} network. */
     public NetworkSpec(int inputSize, List<LayerSpec> layers, String task, String loss, int classCount,
@@ -68,6 +76,16 @@ public record NetworkSpec(int inputSize, Topology topology, String task, String 
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
             throw new DescentException("label smoothing must be in [0, 1), got " + labelSmoothing);
         }
+        classWeights = List.copyOf(Objects.requireNonNull(classWeights, "classWeights"));
+        if (!classWeights.isEmpty() && classWeights.size() != classCount) {
+            throw new DescentException(classWeights.size() + " class weights given for " + classCount
+                    + " classes; give one weight per class or none");
+        }
+        for (double w : classWeights) {
+            if (!(w >= 0 && Double.isFinite(w))) {
+                throw new DescentException("class weights must be >= 0 and finite, got " + w);
+            }
+        }
         if (normalization != null && normalization.featureCount() != inputSize) {
             throw new DescentException("normalization is for " + normalization.featureCount()
                     + " features but the network has " + inputSize + " inputs");
@@ -78,6 +96,12 @@ public record NetworkSpec(int inputSize, Topology topology, String task, String 
         if (value == null || value.isBlank()) {
             throw new DescentException("the network's " + what + " must be named, got " + (value == null ? "null" : "'" + value + "'"));
         }
+    }
+
+    /** This spec with the class weights of its cross-entropy. */
+    public NetworkSpec withClassWeights(double[] weights) {
+        return new NetworkSpec(inputSize, topology, task, loss, classCount, classNames, normalization, labelSmoothing,
+                java.util.Arrays.stream(weights).boxed().toList());
     }
 
     /** The layers in the order they run (a graph's node by node). */

@@ -22,7 +22,7 @@ import org.descent.data.Normalize;
  * {"input_size":784,
  *  "layers":[{"kind":"linear","out":256},{"kind":"relu"},{"kind":"linear","out":10}],
  *  "task":"classification","loss":"cross-entropy","class_count":10,"class_names":[],
- *  "label_smoothing":0.1,
+ *  "label_smoothing":0.1,"class_weights":[1.0, ..],
  *  "normalization":{"method":"standardize","mean":[..],"std":[..]}}     (or "min-max" with "min", "max")
  * </pre>
  *
@@ -30,16 +30,34 @@ import org.descent.data.Normalize;
  * ..., {"name":"out","inputs":["input","a2"],"combine":"concat","layer":{..}}]} instead of
  * {@code layers} ({@code combine} is {@code sum} or {@code concat}, written when a node reads
  * several inputs). Format 1 had only {@code layers}, with {@code {"kind":"linear","size":256}}
- * (see {@link TopologyJson}, {@link LayerJson}). {@code label_smoothing} is left out when it is 0, {@code normalization}
- * when there is none. Unknown keys are refused, so a typo does not silently drop a setting.
+ * (see {@link TopologyJson}, {@link LayerJson}). {@code label_smoothing} is left out when it is 0,
+ * {@code class_weights} (a weighted cross-entropy's, one per class) and {@code normalization} when
+ * there are none; files without them read as before. Unknown keys are refused, so a typo does not silently drop a setting.
  */
 final class SpecJson {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> KEYS = Set.of("input_size", "layers", "graph", "task", "loss", "class_count",
-            "class_names", "label_smoothing", "normalization");
+            "class_names", "label_smoothing", "class_weights", "normalization");
 
     private SpecJson() {
+    }
+
+    /** {@code class_weights}, an array of numbers, or none (files written before it was stored). */
+    private static List<Double> classWeights(JsonNode node) {
+        List<Double> weights = new ArrayList<>();
+        if (node != null) {
+            if (!node.isArray()) {
+                throw new DescentException("class_weights must be an array of numbers");
+            }
+            for (JsonNode w : node) {
+                if (!w.isNumber()) {
+                    throw new DescentException("class_weights must be an array of numbers, got " + w);
+                }
+                weights.add(w.doubleValue());
+            }
+        }
+        return weights;
     }
 
     static String write(NetworkSpec spec) {
@@ -50,6 +68,9 @@ final class SpecJson {
         spec.classNames().forEach(root.putArray("class_names")::add);
         if (spec.labelSmoothing() != 0) {
             root.put("label_smoothing", spec.labelSmoothing());
+        }
+        if (!spec.classWeights().isEmpty()) {
+            spec.classWeights().forEach(root.putArray("class_weights")::add);
         }
         Normalize normalization = spec.normalization();
         if (normalization != null) {
@@ -103,7 +124,8 @@ final class SpecJson {
                     require(root, "task", JsonNode::isTextual, "a string").textValue(),
                     require(root, "loss", JsonNode::isTextual, "a string").textValue(),
                     integer(root.get("class_count"), "class_count"), classNames, normalization(root.get("normalization")),
-                    root.has("label_smoothing") ? require(root, "label_smoothing", JsonNode::isNumber, "a number").doubleValue() : 0);
+                    root.has("label_smoothing") ? require(root, "label_smoothing", JsonNode::isNumber, "a number").doubleValue() : 0,
+                    classWeights(root.get("class_weights")));
         } catch (DescentException e) {
             throw new DescentException("network spec in " + source + ": " + e.getMessage(), e);
         }

@@ -4,7 +4,6 @@ import java.util.List;
 import org.descent.DescentException;
 import org.descent.tensor.DType;
 import org.descent.tensor.GradMode;
-import org.descent.tensor.GradientStorage;
 import org.descent.tensor.Workspace;
 import org.descent.tensor.Shape;
 import org.descent.tensor.ShapeException;
@@ -23,8 +22,8 @@ import org.descent.tensor.Tensor;
  *
  * with learnable γ ({@code weight}, ones) and β ({@code bias}, zeros), ε = {@code eps} (1e-5) and
  * m = {@code momentum} (0.1), the running statistics starting at 0 and 1. With x̂ = (x − μ)/√(σ² + ε)
- * and g = dL/dy the backward pass in training computes, in two passes over the batch,
- * dL/dγ = Σ_n g x̂, dL/dβ = Σ_n g, dL/dx = γ/√(σ² + ε) · (g − mean_n(g) − x̂ mean_n(g x̂)).
+ * and g = dL/dy the backward pass in training ({@link BatchNormGradient}) computes, in two
+ * passes over the batch, dL/dγ = Σ_n g x̂, dL/dβ = Σ_n g, dL/dx = γ/√(σ² + ε) · (g − mean_n(g) − x̂ mean_n(g x̂)).
  * A batch of one sample in training is refused, as in PyTorch (its variance is 0, its
  * unbiased variance undefined).
  *
@@ -147,7 +146,8 @@ public final class BatchNorm1d extends Module {
         return FastNode.record(y, relu ? "batch_norm+relu" : "batch_norm", () -> {
             Tensor reference = reference(x, gamma, beta, batchStatistics);
             return relu ? reference.relu() : reference;
-        }, (g, storage) -> backward(g, storage, mask, x, gamma, beta, mean, inverseStd, scale, batchStatistics),
+        }, (g, storage) -> BatchNormGradient.backward(g, storage, mask, x, gamma, beta, mean, inverseStd, scale,
+                        batchStatistics),
                 records ? workspace.take() : Workspace.Lease.NONE, 0, x, gamma, beta);
     }
 
@@ -164,37 +164,6 @@ public final class BatchNorm1d extends Module {
         Tensor count = batchesTracked.value().copy(batchesTracked.value().dtype());
         count.set(0, count.get(0) + 1);
         batchesTracked.set(count, "num_batches_tracked");
-    }
-
-    /** The fast half; {@code mask} (the output, if a ReLU is fused) passes g where it is positive. */
-    private Tensor[] backward(Tensor g, GradientStorage storage, Tensor mask, Tensor x, Tensor gamma, Tensor beta, double[] mean,
-            double[] inverseStd, double[] scale, boolean batchStatistics) {
-        int n = x.shape().dim(0);
-        double[] sumG = new double[features];
-        double[] sumGX = new double[features];
-        NormLoops.columnGradientSums(g, x, mean, n, features, sumG, sumGX, mask);
-        double[] dGamma = new double[features];
-        for (int j = 0; j < features; j++) {
-            dGamma[j] = sumGX[j] * inverseStd[j];
-        }
-        Tensor dX = null;
-        if (x.requiresGrad()) {
-            dX = storage.of(0);   // storage the producer of x lends, if any (every element is written)
-            double[] k = new double[features];
-            if (batchStatistics) {
-                // dx = a g + b (x − μ) + k: a = γ/σ, b = −a mean(g x̂)/σ, k = −a mean(g), with g masked
-                double[] b = new double[features];
-                for (int j = 0; j < features; j++) {
-                    b[j] = -scale[j] * inverseStd[j] * dGamma[j] / n;
-                    k[j] = -scale[j] * sumG[j] / n;
-                }
-                ColumnAffine.apply(g, scale, null, x, b, mean, k, dX, n, features, false, mask);
-            } else {
-                ColumnAffine.apply(g, scale, null, null, null, null, k, dX, n, features, false, mask);
-            }
-        }
-        return new Tensor[] {dX, gamma.requiresGrad() ? NormLoops.vector(dGamma, gamma) : null,
-                beta.requiresGrad() ? NormLoops.vector(sumG, beta) : null};
     }
 
     /** The same function from tensor operations, for second derivatives. */

@@ -1,12 +1,13 @@
 package org.descent.nn;
 
+import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Tensor;
 
 /**
  * The one element-wise pass of {@link BatchNorm1d}'s forward and backward over (N, C) row-major
  * arrays: a per-column affine map of one or two inputs, with an optional ReLU after it or a ReLU
- * mask on its first term. float32 in float (one inner loop per case, the dtype and case chosen
- * outside it), float64 in double.
+ * mask on its first term. float32 through the kernels ({@link Kernels#columnAffine} and
+ * {@link Kernels#columnAffineGradient}), float64 in double.
  */
 final class ColumnAffine {
     private ColumnAffine() {
@@ -25,41 +26,17 @@ final class ColumnAffine {
         float[] of = out.floatData();
         if (of != null) {
             float[] pf = p.floatData();
-            float[] qf = q == null ? null : q.floatData();
             float[] mf = mask == null ? null : mask.floatData();
             float[] af = toFloats(a);
-            float[] pmf = toFloats(pm);
-            float[] bf = q == null ? null : toFloats(b);
-            float[] qmf = q == null ? null : toFloats(qm);
             float[] kf = toFloats(k);
-            for (int r = 0; r < n; r++) {
-                int o = r * c;
-                if (mf != null && qf != null) {
-                    for (int j = 0; j < c; j++) {
-                        float v = bf[j] * (qf[o + j] - qmf[j]) + kf[j];
-                        of[o + j] = v + passed(af[j] * (pf[o + j] - pmf[j]), mf[o + j]);
-                    }
-                } else if (mf != null) {
-                    for (int j = 0; j < c; j++) {
-                        of[o + j] = passed(af[j] * (pf[o + j] - pmf[j]), mf[o + j]) + kf[j];
-                    }
-                } else if (qf != null) {
-                    for (int j = 0; j < c; j++) {
-                        of[o + j] = af[j] * (pf[o + j] - pmf[j]) + bf[j] * (qf[o + j] - qmf[j]) + kf[j];
-                    }
-                } else if (relu) {
-                    for (int j = 0; j < c; j++) {
-                        of[o + j] = Math.max(af[j] * (pf[o + j] - pmf[j]) + kf[j], 0f);
-                    }
-                } else {
-                    for (int j = 0; j < c; j++) {
-                        of[o + j] = af[j] * (pf[o + j] - pmf[j]) + kf[j];
-                    }
-                }
-                if (relu && (mf != null || qf != null)) {
-                    for (int j = 0; j < c; j++) {
-                        of[o + j] = Math.max(of[o + j], 0f);
-                    }
+            if (q != null) {   // the input gradient in training (pm is null there)
+                Kernels.active().columnAffineGradient(pf, af, q.floatData(), toFloats(b), toFloats(qm), kf, mf, of, n, c);
+            } else if (mf == null) {
+                Kernels.active().columnAffine(pf, af, toFloats(pm), kf, of, n, c, relu);
+            } else {   // the input gradient in evaluation, through a fused ReLU
+                float[] pmf = toFloats(pm);
+                for (int i = 0; i < n * c; i++) {
+                    of[i] = (mf[i] > 0 ? af[i % c] * (pf[i] - pmf[i % c]) : 0f) + kf[i % c];
                 }
             }
             return;
@@ -76,15 +53,6 @@ final class ColumnAffine {
                 od[o + j] = relu ? Math.max(v, 0) : v;
             }
         }
-    }
-
-    /**
-     * {@code value} where the ReLU output {@code relu} is positive, else 0, without a branch (the
-     * signs of a ReLU's inputs are a coin toss to the branch predictor): a ReLU output is +0 or
-     * positive, so its bits are 0 or a positive int, and {@code (−bits) >> 31} is 0 or all ones.
-     */
-    static float passed(float value, float relu) {
-        return Float.intBitsToFloat(Float.floatToRawIntBits(value) & (-Float.floatToRawIntBits(relu) >> 31));
     }
 
     private static float[] toFloats(double[] values) {

@@ -1,6 +1,7 @@
 package org.descent.nn;
 
 import java.util.Arrays;
+import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Tensor;
 
 /**
@@ -121,27 +122,12 @@ final class NormLoops {
                 centre[j] = (float) mean[j];
             }
             float[] accG = new float[c];
+            Kernels kernels = Kernels.active();
             float[] accGX = new float[c];
             for (int start = 0; start < n; start += CHUNK) {
                 Arrays.fill(accG, 0f);
                 Arrays.fill(accGX, 0f);
-                int end = Math.min(n, start + CHUNK);
-                for (int r = start; r < end; r++) {
-                    int o = r * c;
-                    if (mf != null) {
-                        for (int j = 0; j < c; j++) {
-                            float gv = ColumnAffine.passed(gf[o + j], mf[o + j]);
-                            accG[j] += gv;
-                            accGX[j] += gv * (xf[o + j] - centre[j]);
-                        }
-                    } else {
-                        for (int j = 0; j < c; j++) {
-                            float gv = gf[o + j];
-                            accG[j] += gv;
-                            accGX[j] += gv * (xf[o + j] - centre[j]);
-                        }
-                    }
-                }
+                kernels.columnGradientSums(gf, xf, centre, mf, accG, accGX, start, Math.min(n, start + CHUNK), c);
                 for (int j = 0; j < c; j++) {
                     sumG[j] += accG[j];
                     sumGX[j] += accGX[j];

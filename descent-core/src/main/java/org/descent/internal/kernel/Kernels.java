@@ -79,6 +79,34 @@ public interface Kernels {
         ScalarElementwise.axpy(alpha, x, y, n);
     }
 
+    /**
+     * Batch normalization's element-wise map: {@code out[r·cols + j] = a[j] · (p[r·cols + j] − pm[j]) + k[j]},
+     * then {@code max(·, 0)} if {@code relu}, rounded as written (no fused multiply-add).
+     */
+    default void columnAffine(float[] p, float[] a, float[] pm, float[] k, float[] out, int rows, int cols, boolean relu) {
+        ScalarNormalization.columnAffine(p, a, pm, k, out, rows, cols, relu);
+    }
+
+    /**
+     * Batch normalization's input gradient, per element (column j):
+     * {@code out = a[j]·g + b[j]·(x − m[j]) + k[j]}, or with a {@code mask} (the output of a fused
+     * ReLU) {@code out = (b[j]·(x − m[j]) + k[j]) + (mask > 0 ? a[j]·g : 0)}, rounded as written.
+     */
+    default void columnAffineGradient(float[] g, float[] a, float[] x, float[] b, float[] m, float[] k, float[] mask,
+            float[] out, int rows, int cols) {
+        ScalarNormalization.columnAffineGradient(g, a, x, b, m, k, mask, out, rows, cols);
+    }
+
+    /**
+     * For rows {@code from} to {@code to − 1} in order: {@code sumG[j] += g'} and
+     * {@code sumGX[j] += g' · (x − centre[j])}, with {@code g' = g}, or 0 where a {@code mask}
+     * (the output of a fused ReLU) is not positive: batch normalization's gradient sums.
+     */
+    default void columnGradientSums(float[] g, float[] x, float[] centre, float[] mask, float[] sumG, float[] sumGX,
+            int from, int to, int cols) {
+        ScalarNormalization.columnGradientSums(g, x, centre, mask, sumG, sumGX, from, to, cols);
+    }
+
     /** A short name for logs, e.g. "scalar". */
     String name();
 

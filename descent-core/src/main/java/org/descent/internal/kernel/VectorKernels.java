@@ -53,6 +53,9 @@ final class VectorKernels implements Kernels {
         kernels.tanh(x, y, z.length);
         kernels.exp(x, y, z.length);
         kernels.columnSums(x, y, n, n);
+        kernels.columnAffine(x, y, z, y, x, 2, n, true);
+        kernels.columnAffineGradient(x, y, z, y, z, y, x, y, 2, n);
+        kernels.columnGradientSums(x, y, z, x, y, z, 0, 2, n);
         kernels.gemm(x, y, z, 1, 5, n, false, true); // VectorRowProduct: four rows and one, whole vectors and a tail
         kernels.gemm(x, y, z, 16, 1, 16, false, true); // VectorSmallBatchGemm, with register transposes
         kernels.gemm(x, y, z, 1, VectorMicroKernel.NR, 1, false, false); // VectorDirectGemm
@@ -142,5 +145,22 @@ final class VectorKernels implements Kernels {
     @Override
     public void columnSums(float[] x, float[] sums, int rows, int cols) {
         VectorElementwise.columnSums(x, sums, rows, cols);
+    }
+
+    @Override
+    public void columnAffine(float[] p, float[] a, float[] pm, float[] k, float[] out, int rows, int cols, boolean relu) {
+        VectorNormalization.columnAffine(p, a, pm, k, out, rows, cols, relu);
+    }
+
+    @Override
+    public void columnAffineGradient(float[] g, float[] a, float[] x, float[] b, float[] m, float[] k, float[] mask,
+            float[] out, int rows, int cols) {
+        VectorNormalization.columnAffineGradient(g, a, x, b, m, k, mask, out, rows, cols);
+    }
+
+    @Override
+    public void columnGradientSums(float[] g, float[] x, float[] centre, float[] mask, float[] sumG, float[] sumGX,
+            int from, int to, int cols) {
+        VectorNormalization.columnGradientSums(g, x, centre, mask, sumG, sumGX, from, to, cols);
     }
 }
