@@ -37,9 +37,12 @@ public record Model(NetworkSpec spec, Module network) {
         return topology instanceof GraphSpec ? "graph" : "sequential";
     }
 
-    /** A new network for {@code spec}, its weights initialized from {@code random}. */
+    /** A new network for {@code spec}, its weights initialized from {@code random}; arguments left at their defaults are filled in. */
     public static Model create(NetworkSpec spec, Random random) {
-        return new Model(spec, spec.build(random));
+        Module network = spec.build(random);
+        // A spec may leave arguments at their defaults (batch_norm without eps); the model's spec
+        // names them all, as the built layers report them, so it is what a model file records.
+        return new Model(spec.withTopology(Topology.of(network)), network);
     }
 
     /**

@@ -54,7 +54,7 @@ public final class ModelFile {
         SafetensorsContent content = Safetensors.read(path);
         NetworkSpec spec = spec(content, path.toString());
         checkLayout(spec.layout(), content.tensors(), path.toString());
-        Model model = new Model(spec, spec.build(new Random(0)));
+        Model model = Model.create(spec, new Random(0));
         model.network().loadState(content.tensors(), path.toString());
         return model;
     }

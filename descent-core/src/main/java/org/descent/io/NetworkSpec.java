@@ -104,6 +104,12 @@ public record NetworkSpec(int inputSize, Topology topology, String task, String 
                 java.util.Arrays.stream(weights).boxed().toList());
     }
 
+    /** This spec with {@code layers} in place of its topology (the same layers, every argument named). */
+    NetworkSpec withTopology(Topology layers) {
+        return new NetworkSpec(inputSize, layers, task, loss, classCount, classNames, normalization, labelSmoothing,
+                classWeights);
+    }
+
     /** The layers in the order they run (a graph's node by node). */
     public List<LayerSpec> layers() {
         return topology.layers();
