@@ -63,7 +63,8 @@ class DashboardBrowserTest {
         Path trainOut = dir.resolve("train.out");
         Process train = start(new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "train", "--data", "digits", "--epochs",
-                String.valueOf(EPOCHS), "--batch", "16", "--dashboard", "0", "--dashboard-keep", "--dashboard-wait")
+                String.valueOf(EPOCHS), "--batch", "8", "--layers", "1024,1024", "--dashboard", "0", "--dashboard-keep",
+                "--dashboard-wait")
                 .redirectOutput(trainOut.toFile())
                 .redirectError(dir.resolve("train.err").toFile()));
         Matcher url = awaitLine(train, trainOut, Pattern.compile("^dashboard: (http://127\\.0\\.0\\.1:\\d+/)$",
@@ -91,7 +92,8 @@ class DashboardBrowserTest {
         assertEquals(EPOCHS, page.get("chartPoints").get("epochAccuracy").asInt());
         assertTrue(page.get("chartPoints").get("stepLoss").asInt() > EPOCHS, page.get("chartPoints").toString());
         assertEquals(6, page.get("canvases").asInt(), "six charts drawn");
-        // Live: two looks at the step charts before the end event, the second with more points.
+        // Live: two looks at the step charts before the end event, the second with more points. The
+        // network is wide and the batches small so that training lasts seconds, not a fraction of one.
         JsonNode first = page.get("midRun").get(0);
         JsonNode second = page.get("midRun").get(1);
         assertTrue(!first.get("ended").asBoolean() && !second.get("ended").asBoolean(), "seen while training ran: "
