@@ -96,6 +96,18 @@ public final class SparkRun {
     }
 
     private static void run(Map<String, String> o) {
+        SparkConf conf = new SparkConf().setAppName("descent " + o.getOrDefault("mode", "average"))
+                .setIfMissing("spark.master", "local[2]");
+        if (o.containsKey("master")) {
+            conf.setMaster(o.get("master"));
+        }
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            train(o, spark);
+        }
+    }
+
+    /** Trains as {@code o} says on {@code spark}, printing as it goes; returns the trained model. */
+    static Model train(Map<String, String> o, JavaSparkContext spark) {
         long seed = Long.parseLong(o.getOrDefault("seed", "42"));
         int partitions = Integer.parseInt(o.getOrDefault("partitions", "2"));
         TrainingConfig config = new TrainingConfig(Integer.parseInt(o.getOrDefault("epochs", "5")),
@@ -113,50 +125,46 @@ public final class SparkRun {
         Model model = Model.create(new NetworkSpec(train.featureCount(), layers, "classification", "cross-entropy",
                 train.classes(), train.classNames(), normalize), new Random(seed));
         String mode = o.getOrDefault("mode", "average");
-        SparkConf conf = new SparkConf().setAppName("descent " + mode).setIfMissing("spark.master", "local[2]");
-        if (o.containsKey("master")) {
-            conf.setMaster(o.get("master"));
-        }
         System.out.printf(Locale.ROOT, "%d train, %d validation, %d test samples; %s mode, %d partitions%n",
                 train.size(), split.validation().size(), split.test().size(), mode, partitions);
-        History history;
-        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            var rdd = SparkTrainer.distribute(spark, train, partitions);
-            Dataset validation = normalize.apply(split.validation());
-            if (mode.equals("sync")) {
-                history = new SparkTrainer(model, CrossEntropy::new, new Adam(model.network().parameters(),
-                        learningRate), config).fit(rdd);
-                history.epochs().forEach(e -> print(e, config.epochs()));
-            } else {
-                AveragingTrainer trainer = new AveragingTrainer(model, CrossEntropy::new,
-                        p -> new Adam(p, learningRate), Task.MULTICLASS, config,
-                        Integer.parseInt(o.getOrDefault("local-steps", "0")));
-                trainer.addListener(new DivergenceCheck()).addListener(new TrainingListener() {
-                    @Override
-                    public void onEpochEnd(org.descent.train.Trainer t, EpochResult e) {
-                        print(e, config.epochs());
-                    }
-                });
-                if (o.containsKey("checkpoint")) {
-                    trainer.addListener(new CheckpointListener(Path.of(o.get("checkpoint"))));
-                }
-                int done = 0;
-                if (o.containsKey("resume")) {
-                    done = Checkpoint.restore(Path.of(o.get("resume")), model.network(), trainer.optimizer());
-                    System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", done, config.epochs(),
-                            o.get("resume"));
-                }
-                history = trainer.fit(rdd, validation, done);
+        var rdd = SparkTrainer.distribute(spark, train, partitions);
+        Dataset validation = normalize.apply(split.validation());
+        if (mode.equals("sync")) {
+            History history = new SparkTrainer(model, CrossEntropy::new, new Adam(model.network().parameters(),
+                    learningRate), config).fit(rdd);
+            history.epochs().forEach(e -> print(e, config.epochs()));
+        } else {
+            AveragingTrainer trainer = new AveragingTrainer(model, CrossEntropy::new,
+                    p -> new Adam(p, learningRate), Task.MULTICLASS, config,
+                    Integer.parseInt(o.getOrDefault("local-steps", "0"))).onRebalance(System.out::println);
+            if (o.containsKey("checkpoint")) {   // before the epoch line: a printed epoch is saved
+                trainer.addListener(new CheckpointListener(Path.of(o.get("checkpoint"))));
             }
+            trainer.addListener(new DivergenceCheck()).addListener(new TrainingListener() {
+                @Override
+                public void onEpochEnd(org.descent.train.Trainer t, EpochResult e) {
+                    print(e, config.epochs());
+                }
+            });
+            int done = 0;
+            if (o.containsKey("resume")) {
+                done = Checkpoint.restore(Path.of(o.get("resume")), model.network(), trainer.optimizer());
+                System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", done, config.epochs(),
+                        o.get("resume"));
+            }
+            trainer.fit(rdd, validation, done);
+            System.out.println("executors of the last round's partitions: " + String.join(", ", trainer.lastExecutors()));
         }
         Evaluation test = Evaluation.of(model.network(), new CrossEntropy(), Task.MULTICLASS,
                 normalize.apply(split.test()));
         System.out.printf(Locale.ROOT, "test accuracy %.4f (%d samples), test loss %.4f%n", test.accuracy(),
                 split.test().size(), test.loss());
+        System.out.println("weights sha256 " + Weights.sha256(model.network()));
         if (o.containsKey("out")) {
             ModelFile.save(Path.of(o.get("out")), model);
             System.out.println("saved " + o.get("out"));
         }
+        return model;
     }
 
     private static void print(EpochResult e, int epochs) {
