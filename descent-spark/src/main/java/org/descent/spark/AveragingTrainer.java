@@ -80,6 +80,7 @@ public final class AveragingTrainer {
         this.trainer = new Trainer(model.network(), loss.get(), this.optimizer, task, config);
     }
 
+    /** Adds a listener of the driver's {@code Trainer} (e.g. {@link AsyncCheckpoint}, {@code CheckpointListener}). */
     public AveragingTrainer addListener(TrainingListener listener) {
         trainer.addListener(listener);
         return this;

@@ -24,7 +24,6 @@ import org.descent.loss.CrossEntropy;
 import org.descent.nn.LayerSpec;
 import org.descent.optim.Adam;
 import org.descent.train.Checkpoint;
-import org.descent.train.CheckpointListener;
 import org.descent.train.DivergenceCheck;
 import org.descent.train.EpochResult;
 import org.descent.train.Evaluation;
@@ -134,12 +133,9 @@ public final class SparkRun {
                     learningRate), config).fit(rdd);
             history.epochs().forEach(e -> print(e, config.epochs()));
         } else {
-            AveragingTrainer trainer = new AveragingTrainer(model, CrossEntropy::new,
-                    p -> new Adam(p, learningRate), Task.MULTICLASS, config,
+            OptimizerFactory adam = p -> new Adam(p, learningRate);
+            AveragingTrainer trainer = new AveragingTrainer(model, CrossEntropy::new, adam, Task.MULTICLASS, config,
                     Integer.parseInt(o.getOrDefault("local-steps", "0"))).onRebalance(System.out::println);
-            if (o.containsKey("checkpoint")) {   // before the epoch line: a printed epoch is saved
-                trainer.addListener(new CheckpointListener(Path.of(o.get("checkpoint"))));
-            }
             trainer.addListener(new DivergenceCheck()).addListener(new TrainingListener() {
                 @Override
                 public void onEpochEnd(org.descent.train.Trainer t, EpochResult e) {
@@ -152,7 +148,13 @@ public final class SparkRun {
                 System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", done, config.epochs(),
                         o.get("resume"));
             }
-            trainer.fit(rdd, validation, done);
+            if (o.containsKey("checkpoint")) {
+                try (AsyncCheckpoint checkpoint = new AsyncCheckpoint(Path.of(o.get("checkpoint")), model, adam)) {
+                    trainer.addListener(checkpoint).fit(rdd, validation, done);
+                }
+            } else {
+                trainer.fit(rdd, validation, done);
+            }
             System.out.println("executors of the last round's partitions: " + String.join(", ", trainer.lastExecutors()));
         }
         Evaluation test = Evaluation.of(model.network(), new CrossEntropy(), Task.MULTICLASS,

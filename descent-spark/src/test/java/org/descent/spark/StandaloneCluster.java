@@ -161,6 +161,13 @@ final class StandaloneCluster implements AutoCloseable {
             p.destroyForcibly();
         }
         processes.clear();
+        try (var links = Files.list(directory.resolve("spark-home/jars"))) {
+            for (Path link : links.toList()) {   // the links to Maven's jars, so no one follows them
+                Files.deleteIfExists(link);
+            }
+        } catch (IOException e) {
+            // the temporary folder is deleted with them
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(cleanUp);
         } catch (IllegalStateException shuttingDown) {

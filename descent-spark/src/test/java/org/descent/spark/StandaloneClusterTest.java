@@ -67,7 +67,8 @@ class StandaloneClusterTest {
                     "--checkpoint", checkpoint.toString()));
             String resuming = resumed.await("resuming after epoch ", RUN);
             int done = Integer.parseInt(resuming.replaceFirst("resuming after epoch (\\d+) .*", "$1"));
-            assertTrue(done >= printed, "at most one averaging round (an epoch here) lost: " + printed
+            // The checkpoint of the last epoch printed may still have been being written (AsyncCheckpoint).
+            assertTrue(done >= printed - 1, "at most one averaging round (an epoch here) lost: " + printed
                     + " epochs printed, the checkpoint holds " + done);
             out = resumed.finish(RUN);
             assertTrue(out.contains(shortWeights), "expected " + shortWeights + " after the resume; the driver printed "
