@@ -11,6 +11,7 @@ import java.util.Random;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.descent.DescentException;
+import org.descent.data.CsvReader;
 import org.descent.data.Dataset;
 import org.descent.data.EmbeddedData;
 import org.descent.data.FashionMnist;
@@ -35,7 +36,8 @@ import org.descent.train.TrainingListener;
 /**
  * The entry point of {@code descent-spark/run} and {@code spark-submit}: trains an MLP classifier
  * (Adam, cross-entropy) on Spark and prints the epoch lines of {@code descent train}. Options
- * ({@code --name value}): {@code --data} digits | fashion-mnist | a folder of IDX files,
+ * ({@code --name value}): {@code --data} digits | fashion-mnist | a folder of IDX files | a CSV
+ * file (read on the driver, label last),
  * {@code --master}, {@code --mode} average | sync, {@code --partitions}, {@code --epochs},
  * {@code --batch}, {@code --local-steps} (average mode; 0: a whole shard per round), {@code --hidden}
  * (e.g. 256,128), {@code --lr}, {@code --seed}, {@code --checkpoint}, {@code --resume} (average
@@ -83,10 +85,16 @@ public final class SparkRun {
         if (name.equals("digits")) {
             return Split.of(EmbeddedData.digits(), 0.7, 0.15, seed, true);
         }
+        if (Files.isRegularFile(Path.of(name))) {   // CSV, label in the last column (CsvReader's rules)
+            return Split.of(CsvReader.comma().readClassification(Path.of(name)), 0.7, 0.15, seed, true);
+        }
+        if (!name.equals("fashion-mnist") && !Files.isDirectory(Path.of(name))) {
+            throw new DescentException("--data " + name + ": no such CSV file or folder of IDX files");
+        }
         IdxFolder folder = name.equals("fashion-mnist") ? FashionMnist.folder()
                 : new IdxFolder(Path.of(name), List.of());
         if (!Files.isDirectory(folder.directory())) {
-            throw new DescentException("--data " + name + ": no such folder of IDX files");
+            throw new DescentException("--data " + name + ": no such CSV file or folder of IDX files");
         }
         train = folder.train();
         test = folder.test();
