@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dashboard in a real browser: {@code descent train --dashboard 0 --dashboard-keep} in its own
  * JVM, Debian's chromium driven by playwright-core ({@code src/test/js/dashboard.mjs}, installed
- * into {@code target/test-js} by the build), the page's epoch table and test figures checked
+ * into {@code target/test-js} by {@link PlaywrightScripts}), the page's epoch table and test figures checked
  * against the command's own lines, and the screenshot saved as {@code docs/images/dashboard.png};
  * then {@code descent dashboard DIR} on two {@code --log} files, its table checked against the
  * files ({@code docs/images/dashboard-runs.png}).
@@ -58,8 +58,6 @@ class DashboardBrowserTest {
     void thePageShowsTheRunAsTheCommandPrintsIt() throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: apt-get install chromium (or skip browser tests:"
                 + " -DexcludedGroups=browser)");
-        assertTrue(Files.isDirectory(SCRIPTS.resolve("node_modules/playwright-core")),
-                "playwright-core is missing from " + SCRIPTS + ": the build installs it with npm ci (needs node and npm)");
         String java = ProcessHandle.current().info().command().orElse("java");
         Path trainOut = dir.resolve("train.out");
         Process train = start(new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp",
@@ -148,6 +146,7 @@ class DashboardBrowserTest {
 
     /** Runs src/test/js/dashboard.mjs in {@code mode} on {@code url}; what the page showed, as JSON. */
     private JsonNode browse(String mode, String url, Path shot, int minimum) throws Exception {
+        PlaywrightScripts.install(SCRIPTS);
         Path pageOut = dir.resolve(mode + ".json");
         Path pageErr = dir.resolve(mode + ".err");
         Process node = start(new ProcessBuilder("node", "dashboard.mjs", mode, url, shot.toAbsolutePath().toString(),

@@ -3,7 +3,7 @@
  * follows the run live (server-sent events from {@link org.descent.cli.dashboard.TrainingFeed}
  * through {@link org.descent.cli.dashboard.DashboardServer}), and {@code descent dashboard DIR}
  * shows the runs saved by {@code --log} side by side. The JDK's own HTTP server, a small page,
- * and uPlot from npm bundled into the jar at build time: nothing is loaded from elsewhere at run
- * time.
+ * and uPlot (the npm package as a WebJar from Maven Central) bundled into the jar at build time:
+ * nothing is loaded from elsewhere at run time.
  */
 package org.descent.cli.dashboard;
