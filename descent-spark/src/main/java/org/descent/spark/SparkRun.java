@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.descent.DescentException;
@@ -24,6 +26,7 @@ import org.descent.io.NetworkSpec;
 import org.descent.loss.CrossEntropy;
 import org.descent.nn.LayerSpec;
 import org.descent.optim.Adam;
+import org.descent.optim.Optimizer;
 import org.descent.train.Checkpoint;
 import org.descent.train.DivergenceCheck;
 import org.descent.train.EpochResult;
@@ -40,8 +43,7 @@ import org.descent.train.TrainingListener;
  * file (read on the driver, label last),
  * {@code --master}, {@code --mode} average | sync, {@code --partitions}, {@code --epochs},
  * {@code --batch}, {@code --local-steps} (average mode; 0: a whole shard per round), {@code --hidden}
- * (e.g. 256,128), {@code --lr}, {@code --seed}, {@code --checkpoint}, {@code --resume} (average
- * mode), {@code --out} (a model file).
+ * (e.g. 256,128), {@code --lr}, {@code --seed}, {@code --checkpoint}, {@code --resume}, {@code --out} (a model file).
  */
 public final class SparkRun {
     private static final List<String> OPTIONS = List.of("data", "master", "mode", "partitions", "epochs", "batch",
@@ -72,9 +74,6 @@ public final class SparkRun {
         String mode = options.getOrDefault("mode", "average");
         if (!mode.equals("average") && !mode.equals("sync")) {
             throw new DescentException("--mode must be average or sync, got " + mode);
-        }
-        if (mode.equals("sync") && (options.containsKey("checkpoint") || options.containsKey("resume"))) {
-            throw new DescentException("--checkpoint and --resume need --mode average");
         }
         return options;
     }
@@ -136,34 +135,47 @@ public final class SparkRun {
                 train.size(), split.validation().size(), split.test().size(), mode, partitions);
         var rdd = SparkTrainer.distribute(spark, train, partitions);
         Dataset validation = normalize.apply(split.validation());
+        OptimizerFactory adam = p -> new Adam(p, learningRate);
+        Optimizer optimizer;
+        Consumer<TrainingListener> listeners;
+        IntFunction<History> fit;
         if (mode.equals("sync")) {
-            History history = new SparkTrainer(model, CrossEntropy::new, new Adam(model.network().parameters(),
-                    learningRate), config).fit(rdd);
-            history.epochs().forEach(e -> print(e, config.epochs()));
+            optimizer = adam.apply(model.network().parameters());
+            SparkTrainer trainer = new SparkTrainer(model, CrossEntropy::new, optimizer, Task.MULTICLASS, config);
+            listeners = trainer::addListener;
+            fit = epochsDone -> trainer.fit(rdd, validation, epochsDone);
         } else {
-            OptimizerFactory adam = p -> new Adam(p, learningRate);
             AveragingTrainer trainer = new AveragingTrainer(model, CrossEntropy::new, adam, Task.MULTICLASS, config,
                     Integer.parseInt(o.getOrDefault("local-steps", "0"))).onRebalance(System.out::println);
-            trainer.addListener(new DivergenceCheck()).addListener(new TrainingListener() {
-                @Override
-                public void onEpochEnd(org.descent.train.Trainer t, EpochResult e) {
-                    print(e, config.epochs());
-                }
-            });
-            int done = 0;
-            if (o.containsKey("resume")) {
-                done = Checkpoint.restore(Path.of(o.get("resume")), model.network(), trainer.optimizer());
-                System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", done, config.epochs(),
-                        o.get("resume"));
+            optimizer = trainer.optimizer();
+            listeners = trainer::addListener;
+            fit = epochsDone -> {
+                History history = trainer.fit(rdd, validation, epochsDone);
+                System.out.println("executors of the last round's partitions: "
+                        + String.join(", ", trainer.lastExecutors()));
+                return history;
+            };
+        }
+        listeners.accept(new DivergenceCheck());
+        listeners.accept(new TrainingListener() {
+            @Override
+            public void onEpochEnd(org.descent.train.Trainer t, EpochResult e) {
+                print(e, config.epochs());
             }
-            if (o.containsKey("checkpoint")) {
-                try (AsyncCheckpoint checkpoint = new AsyncCheckpoint(Path.of(o.get("checkpoint")), model, adam)) {
-                    trainer.addListener(checkpoint).fit(rdd, validation, done);
-                }
-            } else {
-                trainer.fit(rdd, validation, done);
+        });
+        int done = 0;
+        if (o.containsKey("resume")) {
+            done = Checkpoint.restore(Path.of(o.get("resume")), model.network(), optimizer);
+            System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", done, config.epochs(),
+                    o.get("resume"));
+        }
+        if (o.containsKey("checkpoint")) {
+            try (AsyncCheckpoint checkpoint = new AsyncCheckpoint(Path.of(o.get("checkpoint")), model, adam)) {
+                listeners.accept(checkpoint);
+                fit.apply(done);
             }
-            System.out.println("executors of the last round's partitions: " + String.join(", ", trainer.lastExecutors()));
+        } else {
+            fit.apply(done);
         }
         Evaluation test = Evaluation.of(model.network(), new CrossEntropy(), Task.MULTICLASS,
                 normalize.apply(split.test()));
