@@ -139,45 +139,32 @@ public final class AveragingTrainer {
         long perRound = (long) localSteps * config.batchSize();
         int rounds = localSteps == 0 ? 1 : (int) ((largest + perRound - 1) / perRound);
         String specJson = model.spec().toJson();
-        return new EpochPass() {
-            @Override
-            public int samples() {
-                return n;
-            }
-
-            @Override
-            public int stepsPerEpoch() {
-                return rounds;
-            }
-
-            @Override
-            public EpochPass.Result train(Trainer driver, int epoch, long stepsBefore) {
-                double lossSum = 0;
-                double learningRate = Double.NaN;
-                for (int round = 0; round < rounds; round++) {
-                    learningRate = optimizer.learningRate();
-                    List<PartitionModel> results = round(context, shards.get(0), specJson, new RoundInput(epoch,
-                            round, Weights.encode(model.network()),
-                            Safetensors.encode(new SafetensorsContent(optimizer.state()))));
-                    executors = results.stream().sorted(Comparator.comparingInt(PartitionModel::partition))
-                            .map(PartitionModel::executor).toList();
-                    if (Shards.crowded(results, context)) {
-                        shards.get(0).unpersist(true);
-                        shards.set(0, pack(train));
-                        notes.accept("round " + (round + 1) + " of epoch " + epoch + " ran on fewer executors than "
-                                + "are alive: shards repacked over the live executors");
-                    }
-                    ModelAverage average = ModelAverage.of(results);
-                    String source = "the average of round " + (round + 1) + " of epoch " + epoch;
-                    model.network().loadState(average.state(), source);
-                    optimizer.loadState(average.optimizerState());
-                    lossSum += average.lossSum();
-                    driver.reportStep(new StepResult(stepsBefore + round + 1, epoch, round + 1, rounds,
-                            average.lossSum() / average.samples(), learningRate, model.network().parameters()));
+        return Passes.of(n, rounds, (driver, epoch, stepsBefore) -> {
+            double lossSum = 0;
+            double learningRate = Double.NaN;
+            for (int round = 0; round < rounds; round++) {
+                learningRate = optimizer.learningRate();
+                List<PartitionModel> results = round(context, shards.get(0), specJson, new RoundInput(epoch,
+                        round, Weights.encode(model.network()),
+                        Safetensors.encode(new SafetensorsContent(optimizer.state()))));
+                executors = results.stream().sorted(Comparator.comparingInt(PartitionModel::partition))
+                        .map(PartitionModel::executor).toList();
+                if (Shards.crowded(results, context)) {
+                    shards.get(0).unpersist(true);
+                    shards.set(0, pack(train));
+                    notes.accept("round " + (round + 1) + " of epoch " + epoch + " ran on fewer executors than "
+                            + "are alive: shards repacked over the live executors");
                 }
-                return new EpochPass.Result(lossSum, Double.NaN, learningRate);
+                ModelAverage average = ModelAverage.of(results);
+                String source = "the average of round " + (round + 1) + " of epoch " + epoch;
+                model.network().loadState(average.state(), source);
+                optimizer.loadState(average.optimizerState());
+                lossSum += average.lossSum();
+                driver.reportStep(new StepResult(stepsBefore + round + 1, epoch, round + 1, rounds,
+                        average.lossSum() / average.samples(), learningRate, model.network().parameters()));
             }
-        };
+            return new EpochPass.Result(lossSum, Double.NaN, learningRate);
+        });
     }
 
     private List<PartitionModel> round(JavaSparkContext context, JavaRDD<PartitionShard> shards, String specJson,

@@ -141,49 +141,36 @@ public final class SparkTrainer {
         int steps = (n + batchSize - 1) / batchSize;
         String specJson = model.spec().toJson();
         List<Parameter> parameters = model.network().parameters();
-        return new EpochPass() {
-            @Override
-            public int samples() {
-                return n;
-            }
-
-            @Override
-            public int stepsPerEpoch() {
-                return steps;
-            }
-
-            @Override
-            public EpochPass.Result train(Trainer driver, int epoch, long stepsBefore) {
-                int[] order = config.batchSize() == 0 ? identity(n) : Batches.shuffledOrder(n, config.seed(), epoch);
-                double lossSum = 0;
-                double gradientNorm = Double.NaN;
-                double learningRate = Double.NaN;
-                long step = stepsBefore;
-                for (int from = 0; from < n; from += batchSize) {
-                    int[] batch = Arrays.copyOfRange(order, from, Math.min(from + batchSize, n));
-                    GradientSum sum = gradient(context, shards, specJson, firstSample,
-                            new StepInput(++step, Weights.encode(model.network()), batch), parameters.size());
-                    if (sum.samples() != batch.length) {
-                        throw new DescentException("step " + step + ": the partitions returned " + sum.samples()
-                                + " of the batch's " + batch.length + " samples; was the RDD's order not deterministic?");
-                    }
-                    if (!Double.isFinite(sum.lossSum())) {
-                        throw new DescentException("the loss is " + sum.lossSum() / batch.length + " at step " + step
-                                + "; the run diverged: try a smaller learning rate");
-                    }
-                    learningRate = optimizer.learningRate();
-                    sum.setMeanGradients(parameters);
-                    if (from + batchSize >= n) {
-                        gradientNorm = GradientNorm.of(parameters);   // the epoch reports its last step's, as Trainer does
-                    }
-                    driver.reportStep(new StepResult(step, epoch, (int) (step - stepsBefore), steps,
-                            sum.lossSum() / batch.length, learningRate, parameters));
-                    optimizer.step();
-                    lossSum += sum.lossSum();
+        return Passes.of(n, steps, (driver, epoch, stepsBefore) -> {
+            int[] order = config.batchSize() == 0 ? identity(n) : Batches.shuffledOrder(n, config.seed(), epoch);
+            double lossSum = 0;
+            double gradientNorm = Double.NaN;
+            double learningRate = Double.NaN;
+            long step = stepsBefore;
+            for (int from = 0; from < n; from += batchSize) {
+                int[] batch = Arrays.copyOfRange(order, from, Math.min(from + batchSize, n));
+                GradientSum sum = gradient(context, shards, specJson, firstSample,
+                        new StepInput(++step, Weights.encode(model.network()), batch), parameters.size());
+                if (sum.samples() != batch.length) {
+                    throw new DescentException("step " + step + ": the partitions returned " + sum.samples()
+                            + " of the batch's " + batch.length + " samples; was the RDD's order not deterministic?");
                 }
-                return new EpochPass.Result(lossSum, gradientNorm, learningRate);
+                if (!Double.isFinite(sum.lossSum())) {
+                    throw new DescentException("the loss is " + sum.lossSum() / batch.length + " at step " + step
+                            + "; the run diverged: try a smaller learning rate");
+                }
+                learningRate = optimizer.learningRate();
+                sum.setMeanGradients(parameters);
+                if (from + batchSize >= n) {
+                    gradientNorm = GradientNorm.of(parameters);   // the epoch reports its last step's, as Trainer does
+                }
+                driver.reportStep(new StepResult(step, epoch, (int) (step - stepsBefore), steps,
+                        sum.lossSum() / batch.length, learningRate, parameters));
+                optimizer.step();
+                lossSum += sum.lossSum();
             }
-        };
+            return new EpochPass.Result(lossSum, gradientNorm, learningRate);
+        });
     }
 
     private GradientSum gradient(JavaSparkContext context, JavaRDD<PartitionShard> shards, String specJson,
