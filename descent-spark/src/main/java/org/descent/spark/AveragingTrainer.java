@@ -2,7 +2,9 @@ package org.descent.spark;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -38,6 +40,11 @@ import org.descent.train.TrainingListener;
  * checkpoints) are those of one machine; each round is one step for the listeners, with the mean
  * training loss of the round. One Spark job per round instead of per mini-batch: far cheaper than
  * {@link SparkTrainer}, at some cost in accuracy (the more local steps, the more; see docs/SPARK.md).
+ *
+ * <p>After an executor is lost, Spark rebuilds its shards on the survivors; when a round then ran
+ * on fewer executors than are alive, the shards are repacked so that they spread over all of them
+ * ({@link #onRebalance}). The results do not change: a partition's shard and work depend only on its
+ * index.
  */
 public final class AveragingTrainer {
     private final Model model;
@@ -47,6 +54,8 @@ public final class AveragingTrainer {
     private final int localSteps;
     private final Optimizer optimizer;
     private final Trainer trainer;
+    private Consumer<String> notes = note -> { };
+    private List<String> executors = List.of();
 
     /**
      * @param task       for the validation figures (accuracy for classification)
@@ -71,6 +80,7 @@ public final class AveragingTrainer {
         this.trainer = new Trainer(model.network(), loss.get(), this.optimizer, task, config);
     }
 
+    /** Adds a listener of the driver's {@code Trainer} (e.g. {@link AsyncCheckpoint}, {@code CheckpointListener}). */
     public AveragingTrainer addListener(TrainingListener listener) {
         trainer.addListener(listener);
         return this;
@@ -92,18 +102,35 @@ public final class AveragingTrainer {
 
     /** Continues a run whose first {@code epochsDone} epochs are done (state restored by {@code Checkpoint.restore}). */
     public History fit(JavaRDD<Sample> train, Dataset validation, int epochsDone) {
-        JavaRDD<PartitionShard> shards = Shards.pack(train, model.spec().inputSize(), model.spec().outputSize());
+        List<JavaRDD<PartitionShard>> shards = new ArrayList<>(List.of(pack(train)));
         try {
-            return trainer.fit(pass(JavaSparkContext.fromSparkContext(train.context()), shards), validation, epochsDone);
+            return trainer.fit(pass(JavaSparkContext.fromSparkContext(train.context()), train, shards), validation,
+                    epochsDone);
         } catch (Exception e) {
             throw Shards.failure(e);
         } finally {
-            shards.unpersist(false);
+            shards.get(0).unpersist(false);
         }
     }
 
-    private EpochPass pass(JavaSparkContext context, JavaRDD<PartitionShard> shards) {
-        long[] first = Shards.firstSamples(shards);
+    /** Where the trainer tells that it moved the shards (after an executor loss); by default nowhere. */
+    public AveragingTrainer onRebalance(Consumer<String> notes) {
+        this.notes = notes == null ? note -> { } : notes;
+        return this;
+    }
+
+    /** The executor ids that ran the last round's partitions, in partition order. */
+    public List<String> lastExecutors() {
+        return executors;
+    }
+
+    private JavaRDD<PartitionShard> pack(JavaRDD<Sample> train) {
+        return Shards.pack(train, model.spec().inputSize(), model.spec().outputSize());
+    }
+
+    /** {@code shards}: one element, the cached shards, replaced when they are repacked. */
+    private EpochPass pass(JavaSparkContext context, JavaRDD<Sample> train, List<JavaRDD<PartitionShard>> shards) {
+        long[] first = Shards.firstSamples(shards.get(0));
         int n = (int) first[first.length - 1];
         long largest = 0;
         for (int p = 0; p + 1 < first.length; p++) {
@@ -112,45 +139,40 @@ public final class AveragingTrainer {
         long perRound = (long) localSteps * config.batchSize();
         int rounds = localSteps == 0 ? 1 : (int) ((largest + perRound - 1) / perRound);
         String specJson = model.spec().toJson();
-        return new EpochPass() {
-            @Override
-            public int samples() {
-                return n;
-            }
-
-            @Override
-            public int stepsPerEpoch() {
-                return rounds;
-            }
-
-            @Override
-            public EpochPass.Result train(Trainer driver, int epoch, long stepsBefore) {
-                double lossSum = 0;
-                double learningRate = Double.NaN;
-                for (int round = 0; round < rounds; round++) {
-                    learningRate = optimizer.learningRate();
-                    ModelAverage average = round(context, shards, specJson, new RoundInput(epoch, round,
-                            Weights.encode(model.network()),
-                            Safetensors.encode(new SafetensorsContent(optimizer.state()))));
-                    String source = "the average of round " + (round + 1) + " of epoch " + epoch;
-                    model.network().loadState(average.state(), source);
-                    optimizer.loadState(average.optimizerState());
-                    lossSum += average.lossSum();
-                    driver.reportStep(new StepResult(stepsBefore + round + 1, epoch, round + 1, rounds,
-                            average.lossSum() / average.samples(), learningRate, model.network().parameters()));
+        return Passes.of(n, rounds, (driver, epoch, stepsBefore) -> {
+            double lossSum = 0;
+            double learningRate = Double.NaN;
+            for (int round = 0; round < rounds; round++) {
+                learningRate = optimizer.learningRate();
+                List<PartitionModel> results = round(context, shards.get(0), specJson, new RoundInput(epoch,
+                        round, Weights.encode(model.network()),
+                        Safetensors.encode(new SafetensorsContent(optimizer.state()))));
+                executors = results.stream().sorted(Comparator.comparingInt(PartitionModel::partition))
+                        .map(PartitionModel::executor).toList();
+                if (Shards.crowded(results, context)) {
+                    shards.get(0).unpersist(true);
+                    shards.set(0, pack(train));
+                    notes.accept("round " + (round + 1) + " of epoch " + epoch + " ran on fewer executors than "
+                            + "are alive: shards repacked over the live executors");
                 }
-                return new EpochPass.Result(lossSum, Double.NaN, learningRate);
+                ModelAverage average = ModelAverage.of(results);
+                String source = "the average of round " + (round + 1) + " of epoch " + epoch;
+                model.network().loadState(average.state(), source);
+                optimizer.loadState(average.optimizerState());
+                lossSum += average.lossSum();
+                driver.reportStep(new StepResult(stepsBefore + round + 1, epoch, round + 1, rounds,
+                        average.lossSum() / average.samples(), learningRate, model.network().parameters()));
             }
-        };
+            return new EpochPass.Result(lossSum, Double.NaN, learningRate);
+        });
     }
 
-    private ModelAverage round(JavaSparkContext context, JavaRDD<PartitionShard> shards, String specJson,
-                               RoundInput input) {
+    private List<PartitionModel> round(JavaSparkContext context, JavaRDD<PartitionShard> shards, String specJson,
+                                       RoundInput input) {
         Broadcast<RoundInput> broadcast = context.broadcast(input);
         try {
-            List<PartitionModel> results = new ArrayList<>(shards.mapPartitionsWithIndex(new LocalRound(specJson, loss,
-                    optimizerFactory, config.batchSize(), localSteps, config.seed(), broadcast), false).collect());
-            return ModelAverage.of(results);
+            return new ArrayList<>(shards.mapPartitionsWithIndex(new LocalRound(specJson, loss, optimizerFactory,
+                    config.batchSize(), localSteps, config.seed(), broadcast), false).collect());
         } finally {
             broadcast.destroy();
         }

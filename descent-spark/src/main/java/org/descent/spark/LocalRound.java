@@ -3,6 +3,7 @@ package org.descent.spark;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.descent.data.Batches;
@@ -66,8 +67,9 @@ final class LocalRound implements Function2<Integer, Iterator<PartitionShard>, I
         PartitionShard shard = shards.next();
         RoundInput round = input.value();
         int[] rows = rows(shard.size(), partition, round.epoch(), round.round(), batchSize, localSteps, seed);
+        String executor = SparkEnv.get().executorId();
         if (rows.length == 0) {
-            return List.of(PartitionModel.none(partition)).iterator();
+            return List.of(PartitionModel.none(partition, executor)).iterator();
         }
         Module network = ExecutorModels.borrow(specJson);
         try {
@@ -79,7 +81,7 @@ final class LocalRound implements Function2<Integer, Iterator<PartitionShard>, I
             History history = new Trainer(network, loss.get(), local, Task.REGRESSION,
                     new TrainingConfig(1, batchSize, roundSeed(seed, round.epoch(), round.round(), partition)))
                     .fit(data, null);
-            return List.of(new PartitionModel(partition, rows.length, history.last().trainLoss() * rows.length,
+            return List.of(new PartitionModel(partition, executor, rows.length, history.last().trainLoss() * rows.length,
                     Weights.encode(network), Safetensors.encode(new SafetensorsContent(local.state())))).iterator();
         } finally {
             ExecutorModels.giveBack(specJson, network);

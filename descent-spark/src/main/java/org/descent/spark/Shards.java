@@ -2,6 +2,7 @@ package org.descent.spark;
 
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 import org.descent.DescentException;
 
@@ -35,6 +36,19 @@ final class Shards {
                     + " are supported");
         }
         return first;
+    }
+
+    /**
+     * Whether the partitions of a round ran on fewer executors than are alive (the driver, which
+     * Spark's status tracker lists too, not counted). After an executor is lost its shards are
+     * rebuilt on the survivors, and locality then keeps every later round there while a replacement
+     * idles: the caller repacks the shards, so the tasks that rebuild them spread over the live
+     * executors.
+     */
+    static boolean crowded(List<PartitionModel> round, JavaSparkContext context) {
+        long used = round.stream().map(PartitionModel::executor).distinct().count();
+        int live = context.sc().statusTracker().getExecutorInfos().length - 1;
+        return used < Math.min(round.size(), live);
     }
 
     /** A failed Spark job as one DescentException: a bad sample's message first, as Spark wraps it. */

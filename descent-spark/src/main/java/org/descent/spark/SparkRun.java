@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.descent.DescentException;
+import org.descent.data.CsvReader;
 import org.descent.data.Dataset;
 import org.descent.data.EmbeddedData;
 import org.descent.data.FashionMnist;
@@ -23,8 +26,8 @@ import org.descent.io.NetworkSpec;
 import org.descent.loss.CrossEntropy;
 import org.descent.nn.LayerSpec;
 import org.descent.optim.Adam;
+import org.descent.optim.Optimizer;
 import org.descent.train.Checkpoint;
-import org.descent.train.CheckpointListener;
 import org.descent.train.DivergenceCheck;
 import org.descent.train.EpochResult;
 import org.descent.train.Evaluation;
@@ -36,11 +39,11 @@ import org.descent.train.TrainingListener;
 /**
  * The entry point of {@code descent-spark/run} and {@code spark-submit}: trains an MLP classifier
  * (Adam, cross-entropy) on Spark and prints the epoch lines of {@code descent train}. Options
- * ({@code --name value}): {@code --data} digits | fashion-mnist | a folder of IDX files,
+ * ({@code --name value}): {@code --data} digits | fashion-mnist | a folder of IDX files | a CSV
+ * file (read on the driver, label last),
  * {@code --master}, {@code --mode} average | sync, {@code --partitions}, {@code --epochs},
  * {@code --batch}, {@code --local-steps} (average mode; 0: a whole shard per round), {@code --hidden}
- * (e.g. 256,128), {@code --lr}, {@code --seed}, {@code --checkpoint}, {@code --resume} (average
- * mode), {@code --out} (a model file).
+ * (e.g. 256,128), {@code --lr}, {@code --seed}, {@code --checkpoint}, {@code --resume}, {@code --out} (a model file).
  */
 public final class SparkRun {
     private static final List<String> OPTIONS = List.of("data", "master", "mode", "partitions", "epochs", "batch",
@@ -72,9 +75,6 @@ public final class SparkRun {
         if (!mode.equals("average") && !mode.equals("sync")) {
             throw new DescentException("--mode must be average or sync, got " + mode);
         }
-        if (mode.equals("sync") && (options.containsKey("checkpoint") || options.containsKey("resume"))) {
-            throw new DescentException("--checkpoint and --resume need --mode average");
-        }
         return options;
     }
 
@@ -84,10 +84,16 @@ public final class SparkRun {
         if (name.equals("digits")) {
             return Split.of(EmbeddedData.digits(), 0.7, 0.15, seed, true);
         }
+        if (Files.isRegularFile(Path.of(name))) {   // CSV, label in the last column (CsvReader's rules)
+            return Split.of(CsvReader.comma().readClassification(Path.of(name)), 0.7, 0.15, seed, true);
+        }
+        if (!name.equals("fashion-mnist") && !Files.isDirectory(Path.of(name))) {
+            throw new DescentException("--data " + name + ": no such CSV file or folder of IDX files");
+        }
         IdxFolder folder = name.equals("fashion-mnist") ? FashionMnist.folder()
                 : new IdxFolder(Path.of(name), List.of());
         if (!Files.isDirectory(folder.directory())) {
-            throw new DescentException("--data " + name + ": no such folder of IDX files");
+            throw new DescentException("--data " + name + ": no such CSV file or folder of IDX files");
         }
         train = folder.train();
         test = folder.test();
@@ -96,6 +102,18 @@ public final class SparkRun {
     }
 
     private static void run(Map<String, String> o) {
+        SparkConf conf = new SparkConf().setAppName("descent " + o.getOrDefault("mode", "average"))
+                .setIfMissing("spark.master", "local[2]");
+        if (o.containsKey("master")) {
+            conf.setMaster(o.get("master"));
+        }
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            train(o, spark);
+        }
+    }
+
+    /** Trains as {@code o} says on {@code spark}, printing as it goes; returns the trained model. */
+    static Model train(Map<String, String> o, JavaSparkContext spark) {
         long seed = Long.parseLong(o.getOrDefault("seed", "42"));
         int partitions = Integer.parseInt(o.getOrDefault("partitions", "2"));
         TrainingConfig config = new TrainingConfig(Integer.parseInt(o.getOrDefault("epochs", "5")),
@@ -113,50 +131,62 @@ public final class SparkRun {
         Model model = Model.create(new NetworkSpec(train.featureCount(), layers, "classification", "cross-entropy",
                 train.classes(), train.classNames(), normalize), new Random(seed));
         String mode = o.getOrDefault("mode", "average");
-        SparkConf conf = new SparkConf().setAppName("descent " + mode).setIfMissing("spark.master", "local[2]");
-        if (o.containsKey("master")) {
-            conf.setMaster(o.get("master"));
-        }
         System.out.printf(Locale.ROOT, "%d train, %d validation, %d test samples; %s mode, %d partitions%n",
                 train.size(), split.validation().size(), split.test().size(), mode, partitions);
-        History history;
-        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            var rdd = SparkTrainer.distribute(spark, train, partitions);
-            Dataset validation = normalize.apply(split.validation());
-            if (mode.equals("sync")) {
-                history = new SparkTrainer(model, CrossEntropy::new, new Adam(model.network().parameters(),
-                        learningRate), config).fit(rdd);
-                history.epochs().forEach(e -> print(e, config.epochs()));
-            } else {
-                AveragingTrainer trainer = new AveragingTrainer(model, CrossEntropy::new,
-                        p -> new Adam(p, learningRate), Task.MULTICLASS, config,
-                        Integer.parseInt(o.getOrDefault("local-steps", "0")));
-                trainer.addListener(new DivergenceCheck()).addListener(new TrainingListener() {
-                    @Override
-                    public void onEpochEnd(org.descent.train.Trainer t, EpochResult e) {
-                        print(e, config.epochs());
-                    }
-                });
-                if (o.containsKey("checkpoint")) {
-                    trainer.addListener(new CheckpointListener(Path.of(o.get("checkpoint"))));
-                }
-                int done = 0;
-                if (o.containsKey("resume")) {
-                    done = Checkpoint.restore(Path.of(o.get("resume")), model.network(), trainer.optimizer());
-                    System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", done, config.epochs(),
-                            o.get("resume"));
-                }
-                history = trainer.fit(rdd, validation, done);
+        var rdd = SparkTrainer.distribute(spark, train, partitions);
+        Dataset validation = normalize.apply(split.validation());
+        OptimizerFactory adam = p -> new Adam(p, learningRate);
+        Optimizer optimizer;
+        Consumer<TrainingListener> listeners;
+        IntFunction<History> fit;
+        if (mode.equals("sync")) {
+            optimizer = adam.apply(model.network().parameters());
+            SparkTrainer trainer = new SparkTrainer(model, CrossEntropy::new, optimizer, Task.MULTICLASS, config);
+            listeners = trainer::addListener;
+            fit = epochsDone -> trainer.fit(rdd, validation, epochsDone);
+        } else {
+            AveragingTrainer trainer = new AveragingTrainer(model, CrossEntropy::new, adam, Task.MULTICLASS, config,
+                    Integer.parseInt(o.getOrDefault("local-steps", "0"))).onRebalance(System.out::println);
+            optimizer = trainer.optimizer();
+            listeners = trainer::addListener;
+            fit = epochsDone -> {
+                History history = trainer.fit(rdd, validation, epochsDone);
+                System.out.println("executors of the last round's partitions: "
+                        + String.join(", ", trainer.lastExecutors()));
+                return history;
+            };
+        }
+        listeners.accept(new DivergenceCheck());
+        listeners.accept(new TrainingListener() {
+            @Override
+            public void onEpochEnd(org.descent.train.Trainer t, EpochResult e) {
+                print(e, config.epochs());
             }
+        });
+        int done = 0;
+        if (o.containsKey("resume")) {
+            done = Checkpoint.restore(Path.of(o.get("resume")), model.network(), optimizer);
+            System.out.printf(Locale.ROOT, "resuming after epoch %d of %d from %s%n", done, config.epochs(),
+                    o.get("resume"));
+        }
+        if (o.containsKey("checkpoint")) {
+            try (AsyncCheckpoint checkpoint = new AsyncCheckpoint(Path.of(o.get("checkpoint")), model, adam)) {
+                listeners.accept(checkpoint);
+                fit.apply(done);
+            }
+        } else {
+            fit.apply(done);
         }
         Evaluation test = Evaluation.of(model.network(), new CrossEntropy(), Task.MULTICLASS,
                 normalize.apply(split.test()));
         System.out.printf(Locale.ROOT, "test accuracy %.4f (%d samples), test loss %.4f%n", test.accuracy(),
                 split.test().size(), test.loss());
+        System.out.println("weights sha256 " + Weights.sha256(model.network()));
         if (o.containsKey("out")) {
             ModelFile.save(Path.of(o.get("out")), model);
             System.out.println("saved " + o.get("out"));
         }
+        return model;
     }
 
     private static void print(EpochResult e, int epochs) {

@@ -13,9 +13,13 @@ import org.descent.io.Model;
 import org.descent.nn.Parameter;
 import org.descent.optim.GradientNorm;
 import org.descent.optim.Optimizer;
-import org.descent.train.EpochResult;
+import org.descent.train.EpochPass;
 import org.descent.train.History;
+import org.descent.train.StepResult;
+import org.descent.train.Task;
+import org.descent.train.Trainer;
 import org.descent.train.TrainingConfig;
+import org.descent.train.TrainingListener;
 
 /**
  * Synchronous data-parallel training on Apache Spark: the samples are an RDD spread over the
@@ -50,6 +54,7 @@ public final class SparkTrainer {
     private final LossFactory loss;
     private final Optimizer optimizer;
     private final TrainingConfig config;
+    private final Trainer trainer;
 
     /**
      * @param model     the network to train (on the driver) and its spec (to rebuild it on the executors)
@@ -58,9 +63,14 @@ public final class SparkTrainer {
      * @param config    epochs, batch size (0 for the full batch) and the seed of the batch order
      */
     public SparkTrainer(Model model, LossFactory loss, Optimizer optimizer, TrainingConfig config) {
-        if (model == null || loss == null || optimizer == null || config == null) {
-            throw new DescentException("SparkTrainer needs a model, a loss factory, an optimizer and a config; got "
-                    + Arrays.asList(model, loss, optimizer, config));
+        this(model, loss, optimizer, Task.REGRESSION, config);
+    }
+
+    /** As above, with the {@code task} of the validation figures (accuracy for classification). */
+    public SparkTrainer(Model model, LossFactory loss, Optimizer optimizer, Task task, TrainingConfig config) {
+        if (model == null || loss == null || optimizer == null || task == null || config == null) {
+            throw new DescentException("SparkTrainer needs a model, a loss factory, an optimizer, a task and a "
+                    + "config; got " + Arrays.asList(model, loss, optimizer, task, config));
         }
         if (!optimizer.parameters().equals(model.network().parameters())) {
             throw new DescentException("the optimizer does not update this model's parameters; build it over "
@@ -70,6 +80,7 @@ public final class SparkTrainer {
         this.loss = loss;
         this.optimizer = optimizer;
         this.config = config;
+        this.trainer = new Trainer(model.network(), loss.get(), optimizer, task, config);
     }
 
     /**
@@ -95,11 +106,27 @@ public final class SparkTrainer {
         return model;
     }
 
+    /** Adds a listener of the driver's {@code Trainer} (divergence checks, early stopping, checkpoints...). */
+    public SparkTrainer addListener(TrainingListener listener) {
+        trainer.addListener(listener);
+        return this;
+    }
+
     /** Trains on {@code train} for the configured epochs; the model's weights are updated in place. */
     public History fit(JavaRDD<Sample> train) {
+        return fit(train, null, 0);
+    }
+
+    /**
+     * Trains on {@code train}, validating on {@code validation} (may be null) after every epoch,
+     * continuing a run whose first {@code epochsDone} epochs are done (state restored by
+     * {@code Checkpoint.restore}). The epochs, validation, history and listeners are the
+     * single-machine {@link Trainer}'s ({@link Trainer#fit(EpochPass, Dataset, int)}).
+     */
+    public History fit(JavaRDD<Sample> train, Dataset validation, int epochsDone) {
         JavaRDD<PartitionShard> shards = Shards.pack(train, model.spec().inputSize(), model.spec().outputSize());
         try {
-            return run(JavaSparkContext.fromSparkContext(train.context()), shards);
+            return trainer.fit(pass(JavaSparkContext.fromSparkContext(train.context()), shards), validation, epochsDone);
         } catch (Exception e) {
             throw Shards.failure(e);
         } finally {
@@ -107,20 +134,19 @@ public final class SparkTrainer {
         }
     }
 
-    private History run(JavaSparkContext context, JavaRDD<PartitionShard> shards) {
+    private EpochPass pass(JavaSparkContext context, JavaRDD<PartitionShard> shards) {
         long[] firstSample = Shards.firstSamples(shards);
         int n = (int) firstSample[firstSample.length - 1];
         int batchSize = config.batchSize() == 0 ? n : Math.min(config.batchSize(), n);
+        int steps = (n + batchSize - 1) / batchSize;
         String specJson = model.spec().toJson();
         List<Parameter> parameters = model.network().parameters();
-        List<EpochResult> epochs = new ArrayList<>();
-        long step = 0;
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            long start = System.nanoTime();
+        return Passes.of(n, steps, (driver, epoch, stepsBefore) -> {
             int[] order = config.batchSize() == 0 ? identity(n) : Batches.shuffledOrder(n, config.seed(), epoch);
             double lossSum = 0;
             double gradientNorm = Double.NaN;
             double learningRate = Double.NaN;
+            long step = stepsBefore;
             for (int from = 0; from < n; from += batchSize) {
                 int[] batch = Arrays.copyOfRange(order, from, Math.min(from + batchSize, n));
                 GradientSum sum = gradient(context, shards, specJson, firstSample,
@@ -138,15 +164,13 @@ public final class SparkTrainer {
                 if (from + batchSize >= n) {
                     gradientNorm = GradientNorm.of(parameters);   // the epoch reports its last step's, as Trainer does
                 }
+                driver.reportStep(new StepResult(step, epoch, (int) (step - stepsBefore), steps,
+                        sum.lossSum() / batch.length, learningRate, parameters));
                 optimizer.step();
                 lossSum += sum.lossSum();
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            epochs.add(new EpochResult(epoch, lossSum / n, Double.NaN, Double.NaN, gradientNorm, learningRate, seconds,
-                    n / seconds));
-        }
-        model.network().eval();
-        return History.of(epochs, "completed all epochs");
+            return new EpochPass.Result(lossSum, gradientNorm, learningRate);
+        });
     }
 
     private GradientSum gradient(JavaSparkContext context, JavaRDD<PartitionShard> shards, String specJson,

@@ -1,0 +1,73 @@
+package org.descent.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.descent.DescentException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code descent-spark/run}'s SparkRun on {@code local[2]}: a CSV file, both modes, the epoch lines. */
+class SparkRunTest {
+    /** Three classes of 2-D points around (0,0), (4,0) and (0,4); label last. */
+    private static Path blobs(Path directory) throws Exception {
+        Random random = new Random(1);
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            int label = i % 3;
+            csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%d%n", (label == 1 ? 4 : 0) + random.nextGaussian(),
+                    (label == 2 ? 4 : 0) + random.nextGaussian(), label));
+        }
+        return Files.writeString(directory.resolve("blobs.csv"), csv);
+    }
+
+    private static List<String> run(String... args) {
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            SparkRun.train(SparkRun.parse(args), LocalSpark.context());
+        } finally {
+            System.setOut(out);
+        }
+        return printed.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static double testAccuracy(List<String> lines) {
+        String line = lines.stream().filter(l -> l.startsWith("test accuracy ")).findFirst().orElseThrow();
+        return Double.parseDouble(line.split(" ")[2]);
+    }
+
+    @Test
+    void trainsACsvFileInBothModesPrintingTheEpochLines(@TempDir Path directory) throws Exception {
+        String csv = blobs(directory).toString();
+        for (String mode : List.of("average", "sync")) {
+            List<String> lines = run("--data", csv, "--mode", mode, "--epochs", "6", "--batch", "16", "--lr", "0.05",
+                    "--hidden", "8");
+            assertEquals(6, lines.stream().filter(l -> l.matches("epoch +\\d/6  loss .*samples/s")).count(),
+                    mode + ": " + lines);
+            assertTrue(lines.get(0).startsWith("210 train, 45 validation, 45 test samples; " + mode + " mode"),
+                    lines.get(0));
+            assertTrue(testAccuracy(lines) > 0.9, mode + ": " + lines);
+            assertTrue(lines.stream().anyMatch(l -> l.matches("weights sha256 [0-9a-f]{64}")), lines::toString);
+        }
+    }
+
+    @Test
+    void refusesAMissingFileAndUnknownOptions(@TempDir Path directory) {
+        DescentException missing = assertThrows(DescentException.class,
+                () -> run("--data", directory.resolve("none.csv").toString()));
+        assertTrue(missing.getMessage().contains("no such CSV file or folder of IDX files"), missing.getMessage());
+        DescentException unknown = assertThrows(DescentException.class, () -> SparkRun.parse(new String[] {"--epoch", "3"}));
+        assertTrue(unknown.getMessage().startsWith("unknown option or missing value: --epoch"), unknown.getMessage());
+    }
+}
