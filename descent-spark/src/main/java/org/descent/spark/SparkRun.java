@@ -193,8 +193,9 @@ public final class SparkRun {
         String validation = Double.isNaN(e.validationAccuracy())
                 ? String.format(Locale.ROOT, "val_loss %.4f", e.validationLoss())
                 : String.format(Locale.ROOT, "val_acc %.4f", e.validationAccuracy());
-        System.out.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s  ‖∇‖ %.4f  η %.3g  %.1fs  %,.0f samples/s%n",
-                e.epoch(), epochs, e.trainLoss(), validation, e.gradientNorm(), e.learningRate(), e.seconds(),
-                e.samplesPerSecond());
+        // Averaging rounds have no gradient of the whole model: no norm to print.
+        String norm = Double.isNaN(e.gradientNorm()) ? "" : String.format(Locale.ROOT, "  ‖∇‖ %.4f", e.gradientNorm());
+        System.out.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s%s  η %.3g  %.1fs  %,.0f samples/s%n",
+                e.epoch(), epochs, e.trainLoss(), validation, norm, e.learningRate(), e.seconds(), e.samplesPerSecond());
     }
 }

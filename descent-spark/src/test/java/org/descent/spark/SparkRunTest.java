@@ -55,6 +55,9 @@ class SparkRunTest {
                     "--hidden", "8");
             assertEquals(6, lines.stream().filter(l -> l.matches("epoch +\\d/6  loss .*samples/s")).count(),
                     mode + ": " + lines);
+            // Sync steps have a gradient norm to print; averaging rounds have none, and print no NaN.
+            assertEquals(mode.equals("sync") ? 6 : 0, lines.stream().filter(l -> l.contains("‖∇‖ ")).count(), mode + ": " + lines);
+            assertTrue(lines.stream().noneMatch(l -> l.contains("NaN")), mode + ": " + lines);
             assertTrue(lines.get(0).startsWith("210 train, 45 validation, 45 test samples; " + mode + " mode"),
                     lines.get(0));
             assertTrue(testAccuracy(lines) > 0.9, mode + ": " + lines);
