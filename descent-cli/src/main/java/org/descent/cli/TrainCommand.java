@@ -156,7 +156,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!rules.isEmpty()) {
             trainer.addListener(new StopRuleListener(StopRule.anyOf(rules.toArray(StopRule[]::new))));
         }
-        RunSettings run = runSettings(prepared, images, loss);
+        RunSettings run = runSettings(prepared, images, loss, model);
         if (checkpoint != null) {
             trainer.addListener(new CheckpointListener(checkpoint, run));
         }
@@ -188,13 +188,14 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The options that decide the result, which a checkpoint records and a resume must repeat. */
-    private RunSettings runSettings(PreparedData prepared, boolean images, Loss loss) {
+    private RunSettings runSettings(PreparedData prepared, boolean images, Loss loss, Model model) {
         Map<String, String> settings = new LinkedHashMap<>();
         Split split = prepared.split();
         settings.put("--data", prepared.name() + " (" + split.train().size() + " + " + split.validation().size() + " + "
                 + split.test().size() + " samples)");
         settings.put("--seed", String.valueOf(data.seed));
         settings.put("--batch", String.valueOf(batch));
+        settings.put("network", model.spec().architecture());   // --layers, --activation, --norm, --dropout
         settings.putAll(optimizer.settings(images));
         network.settings(settings, loss);
         extras.settings(settings);

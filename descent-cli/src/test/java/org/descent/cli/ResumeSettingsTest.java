@@ -46,6 +46,16 @@ class ResumeSettingsTest {
     }
 
     @Test
+    void anotherNetworkIsRefusedNamingBoth() {
+        CliRun run = CliRun.of("train", "--data", "iris", "--epochs", "4", "--quiet", "--resume", checkpoint.toString(),
+                "--dropout", "0.3");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.errLines().length, run.err());
+        assertTrue(run.err().contains("written by a run with network 4 → Linear(64) → relu → Linear(3) but this run has"
+                + " network 4 → Linear(64) → relu → dropout(p=0.3) → Linear(3);"), run.err());
+    }
+
+    @Test
     void otherDataAreRefused() {
         CliRun run = CliRun.of("train", "--data", "wine", "--epochs", "4", "--quiet", "--resume", checkpoint.toString());
         assertEquals(2, run.exitCode(), run.err());
