@@ -1,8 +1,11 @@
 package org.descent.io;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.descent.DescentException;
 import org.descent.nn.LayerSpec;
 import org.descent.testing.Bounded;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,8 @@ class ModelFileSizesTest {
                 + "{\"kind\":\"linear\",\"out\":40000}],\"task\":\"regression\",\"loss\":\"l2\",\"class_count\":0,"
                 + "\"class_names\":[]}";
         Path file = withSpec(wide);
-        Bounded.refused(1000, () -> ModelFile.load(file), "m.safetensors");
+        DescentException refused = Bounded.refused(1000, () -> ModelFile.load(file), "m.safetensors");
+        assertTrue(refused.getMessage().contains("40000"), refused.getMessage());
     }
 
     @Test
@@ -41,6 +45,7 @@ class ModelFileSizesTest {
                 + "{\"kind\":\"linear\",\"out\":2}],\"task\":\"regression\",\"loss\":\"l2\",\"class_count\":0,"
                 + "\"class_names\":[]}";
         Path file = withSpec(huge);
-        Bounded.refused(1000, () -> ModelFile.load(file), "m.safetensors");
+        DescentException refused = Bounded.refused(1000, () -> ModelFile.load(file), "m.safetensors");
+        assertTrue(refused.getMessage().contains("2147483647"), refused.getMessage());
     }
 }
