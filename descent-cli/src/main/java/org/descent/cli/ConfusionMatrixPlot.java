@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
@@ -63,11 +62,7 @@ final class ConfusionMatrixPlot {
         int width = left + grid + 120;
         int height = topMargin + grid + bottom;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
+        Graphics2D g = Plots.whiteCanvas(image);
         g.setFont(bold);
         String title = String.format(Locale.ROOT, "Confusion matrix%s (accuracy %.4f)",
                 percentOfRow ? ", % of each true class" : "", cm.accuracy());

@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,11 +68,7 @@ final class ErrorGrid {
         int width = Math.max(columns * cellWidth + 20, 420);
         int height = 50 + Math.max(1, rows) * cellHeight + 10;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
+        Graphics2D g = Plots.whiteCanvas(image);
         g.setFont(bold);
         String title = String.format(Locale.ROOT, "%d of %d test images misclassified%s", wrong.size(), raw.size(),
                 shown < wrong.size() ? " (the first " + shown + ")" : "");

@@ -2,6 +2,7 @@ package org.descent.cli;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -117,13 +118,21 @@ final class Plots {
         int width = vertical ? Math.max(first.getWidth(), second.getWidth()) : first.getWidth() + second.getWidth();
         int height = vertical ? first.getHeight() + second.getHeight() : Math.max(first.getHeight(), second.getHeight());
         BufferedImage both = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = both.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        Graphics2D g = whiteCanvas(both);
         g.drawImage(first, 0, 0, null);
         g.drawImage(second, vertical ? 0 : first.getWidth(), vertical ? first.getHeight() : 0, null);
         g.dispose();
         return both;
+    }
+
+    /** A drawing surface on {@code image}: white, black pen, antialiased text (the pictures drawn by hand). */
+    static Graphics2D whiteCanvas(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        return g;
     }
 
     static void write(Chart<?, ?> chart, Path png) {
