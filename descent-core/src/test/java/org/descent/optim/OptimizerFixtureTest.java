@@ -48,7 +48,8 @@ class OptimizerFixtureTest {
         return momentum > 0 ? config.withMomentum(momentum) : config;
     }
 
-    private static void run(Fixtures.Case f, Function<List<Parameter>, Optimizer> make) {
+    /** The fixture's toy problem stepped by {@code make}'s optimizer: each step's loss and rate, the final parameters. */
+    static void run(Fixtures.Case f, Function<List<Parameter>, Optimizer> make) {
         Tensor x = f.tensor("x");
         Tensor d = f.tensor("d");
         Parameter weight = new Parameter(f.tensor("weight"));

@@ -3,9 +3,7 @@ package org.descent.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.function.Function;
 import org.descent.Fixtures;
-import org.descent.loss.L2Loss;
 import org.descent.nn.Parameter;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
@@ -24,7 +22,7 @@ class ToolboxOptimizerFixtureTest {
     @ValueSource(strings = {"adamw", "adamw_strong", "adamw_f32"})
     void adamWMatchesTorch(String name) {
         Fixtures.Case f = Fixtures.load(FILE, name);
-        run(f, p -> new AdamW(p, adam(f, StepSize.constant(f.scalar("lr")))));
+        OptimizerFixtureTest.run(f, p -> new AdamW(p, adam(f, StepSize.constant(f.scalar("lr")))));
     }
 
     @ParameterizedTest
@@ -35,7 +33,7 @@ class ToolboxOptimizerFixtureTest {
                 .withEpsilon(f.scalar("eps")).withWeightDecay(f.scalar("weight_decay"))
                 .withMomentum(f.scalar("momentum"));
         RmsPropConfig chosen = f.node().get("centered").asBoolean() ? config.withCentered() : config;
-        run(f, p -> new RmsProp(p, chosen));
+        OptimizerFixtureTest.run(f, p -> new RmsProp(p, chosen));
     }
 
     @ParameterizedTest
@@ -44,14 +42,14 @@ class ToolboxOptimizerFixtureTest {
         Fixtures.Case f = Fixtures.load(FILE, name);
         AdaGradConfig config = AdaGradConfig.of(f.scalar("lr")).withEpsilon(f.scalar("eps"))
                 .withWeightDecay(f.scalar("weight_decay"));
-        run(f, p -> new AdaGrad(p, config));
+        OptimizerFixtureTest.run(f, p -> new AdaGrad(p, config));
     }
 
     @Test
     void cosineAnnealingMatchesCosineAnnealingLR() {
         Fixtures.Case f = Fixtures.load(FILE, "sgd_cosine");
         StepSize cosine = StepSize.cosine(f.scalar("lr"), f.scalar("eta_min"), (int) f.scalar("t_max"));
-        run(f, p -> new GradientDescent(p, GradientDescentConfig.of(cosine)));
+        OptimizerFixtureTest.run(f, p -> new GradientDescent(p, GradientDescentConfig.of(cosine)));
     }
 
     @Test
@@ -59,7 +57,7 @@ class ToolboxOptimizerFixtureTest {
         Fixtures.Case f = Fixtures.load(FILE, "adamw_warmup_cosine");
         StepSize schedule = StepSize.warmup((int) f.scalar("warmup"), f.scalar("start_factor"),
                 StepSize.cosine(f.scalar("lr"), f.scalar("eta_min"), (int) f.scalar("t_max")));
-        run(f, p -> new AdamW(p, AdamW.defaults(schedule).withWeightDecay(f.scalar("weight_decay"))));
+        OptimizerFixtureTest.run(f, p -> new AdamW(p, AdamW.defaults(schedule).withWeightDecay(f.scalar("weight_decay"))));
     }
 
     @ParameterizedTest
@@ -101,29 +99,5 @@ class ToolboxOptimizerFixtureTest {
     private static AdamConfig adam(Fixtures.Case f, StepSize steps) {
         return AdamConfig.of(steps).withBetas(f.scalar("beta1"), f.scalar("beta2")).withEpsilon(f.scalar("eps"))
                 .withWeightDecay(f.scalar("weight_decay"));
-    }
-
-    /** As OptimizerFixtureTest.run: the loss before each step, the rate of each step, the final parameters. */
-    static void run(Fixtures.Case f, Function<List<Parameter>, Optimizer> make) {
-        Tensor x = f.tensor("x");
-        Tensor d = f.tensor("d");
-        Parameter weight = new Parameter(f.tensor("weight"));
-        Parameter bias = new Parameter(f.tensor("bias"));
-        Optimizer optimizer = make.apply(List.of(weight, bias));
-        int steps = (int) f.scalar("steps");
-        Tensor losses = Tensor.zeros(DType.FLOAT64, steps);
-        Tensor rates = Tensor.zeros(DType.FLOAT64, steps);
-        for (int k = 0; k < steps; k++) {
-            optimizer.zeroGrad();
-            Tensor loss = new L2Loss().compute(x.matmul(weight.value(), false, true).add(bias.value()), d);
-            loss.backward();
-            losses.set(k, loss.item());
-            rates.set(k, optimizer.learningRate());
-            optimizer.step();
-        }
-        Fixtures.assertClose(f.tensor("rates"), rates.copy(f.dtype()), f.name() + " rates");
-        Fixtures.assertClose(f.tensor("losses"), losses.copy(f.dtype()), f.name() + " losses");
-        Fixtures.assertClose(f.tensor("final.weight"), weight.value(), f.name() + " final.weight");
-        Fixtures.assertClose(f.tensor("final.bias"), bias.value(), f.name() + " final.bias");
     }
 }
