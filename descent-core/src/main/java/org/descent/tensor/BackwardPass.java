@@ -1,10 +1,5 @@
 package org.descent.tensor;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +22,12 @@ public final class BackwardPass {
 
     /** Adds dOutput/dLeaf (weighted by {@code seed}) to {@code grad()} of every leaf that requires gradients. */
     public static void backward(Tensor output, Tensor seed, boolean createGraph) {
-        Map<Tensor, Tensor> grads = run(output, seed, createGraph);
-        for (Map.Entry<Tensor, Tensor> e : grads.entrySet()) {
-            Tensor t = e.getKey();
-            if (t.node() == null && t.requiresGrad()) {
-                t.accumulateGrad(e.getValue());
-            }
+        try (BackwardScratch scratch = BackwardScratch.acquire()) {
+            run(scratch, output, seed, createGraph).forEach((t, g) -> {   // forEach: no entry objects per step
+                if (t.node() == null && t.requiresGrad()) {
+                    t.accumulateGrad(g);
+                }
+            });
         }
     }
 
@@ -43,21 +38,23 @@ public final class BackwardPass {
      * reuses at the next step.
      */
     public static Tensor[] gradients(Tensor output, Tensor seed, List<Tensor> inputs, boolean createGraph) {
-        Map<Tensor, Tensor> grads = output.requiresGrad() ? run(output, seed, createGraph) : Map.of();
-        Tensor[] result = new Tensor[inputs.size()];
-        for (int i = 0; i < result.length; i++) {
-            Tensor input = inputs.get(i);
-            Tensor g = grads.get(input);
-            if (g == null) {
-                result[i] = Tensor.zeros(input.dtype(), input.shape().dims());
-            } else {
-                result[i] = createGraph || input.node() == null ? g : g.copy(g.dtype());
+        try (BackwardScratch scratch = BackwardScratch.acquire()) {
+            Map<Tensor, Tensor> grads = output.requiresGrad() ? run(scratch, output, seed, createGraph) : Map.of();
+            Tensor[] result = new Tensor[inputs.size()];
+            for (int i = 0; i < result.length; i++) {
+                Tensor input = inputs.get(i);
+                Tensor g = grads.get(input);
+                if (g == null) {
+                    result[i] = Tensor.zeros(input.dtype(), input.shape().dims());
+                } else {
+                    result[i] = createGraph || input.node() == null ? g : g.copy(g.dtype());
+                }
             }
+            return result;
         }
-        return result;
     }
 
-    private static Map<Tensor, Tensor> run(Tensor output, Tensor seed, boolean createGraph) {
+    private static Map<Tensor, Tensor> run(BackwardScratch scratch, Tensor output, Tensor seed, boolean createGraph) {
         if (!output.requiresGrad()) {
             throw new DescentException("backward() on a tensor that does not require gradients: "
                     + "no parameter or input with requiresGrad(true) took part in computing it");
@@ -67,8 +64,8 @@ public final class BackwardPass {
                     + " but the output has shape " + output.shape());
         }
         boolean records = createGraph && GradMode.enabled();   // inside NoGrad nothing could be recorded
-        List<Tensor> order = topologicalOrder(output);
-        Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+        List<Tensor> order = topologicalOrder(scratch, output);
+        Map<Tensor, Tensor> grads = scratch.grads;
         grads.put(output, seed);
         GradientStorage storage = new GradientStorage();
         try (GradMode.Off scope = records ? null : GradMode.off()) {
@@ -114,28 +111,28 @@ public final class BackwardPass {
     }
 
     /** Post-order depth-first walk with an explicit stack: inputs before the tensors using them. */
-    static List<Tensor> topologicalOrder(Tensor root) {
-        List<Tensor> order = new ArrayList<>();
-        Set<Tensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Tensor> stack = new ArrayDeque<>();
-        Deque<Integer> nextInput = new ArrayDeque<>();
-        stack.push(root);
-        nextInput.push(0);
+    private static List<Tensor> topologicalOrder(BackwardScratch scratch, Tensor root) {
+        List<Tensor> order = scratch.order;
+        Set<Tensor> visited = scratch.visited;
+        int depth = 0;
+        scratch.stack[depth] = root;
+        scratch.nextInput[depth++] = 0;
         visited.add(root);
-        while (!stack.isEmpty()) {
-            Tensor t = stack.peek();
-            int i = nextInput.pop();
+        while (depth > 0) {
+            Tensor t = scratch.stack[depth - 1];
+            int i = scratch.nextInput[depth - 1];
             List<Tensor> inputs = t.node() == null ? List.of() : t.node().inputs();
             if (i < inputs.size()) {
-                nextInput.push(i + 1);
+                scratch.nextInput[depth - 1] = i + 1;
                 Tensor input = inputs.get(i);
                 if (input.requiresGrad() && visited.add(input)) {
-                    stack.push(input);
-                    nextInput.push(0);
+                    scratch.ensureDepth(depth + 1);
+                    scratch.stack[depth] = input;
+                    scratch.nextInput[depth++] = 0;
                 }
             } else {
-                stack.pop();
                 order.add(t);
+                scratch.stack[--depth] = null;
             }
         }
         return order;

@@ -9,6 +9,24 @@ public final class Shape {
     private final int size;
 
     private Shape(int[] dims) {
+        this.dims = dims;
+        this.size = size(dims);
+    }
+
+    /** The element count; the fast path builds no message (a shape is made on every step). */
+    private static int size(int[] dims) {
+        long product = 1;
+        for (int d : dims) {
+            if (d < 0 || product > Sizes.MAX_ELEMENTS) {
+                return checkedSize(dims);
+            }
+            product *= d;   // at most 2^31 · 2^31: no overflow
+        }
+        return product <= Sizes.MAX_ELEMENTS ? (int) product : checkedSize(dims);
+    }
+
+    /** The element count of a shape the fast path refused, or the error that names it. */
+    private static int checkedSize(int[] dims) {
         long[] sizes = new long[dims.length];
         for (int i = 0; i < dims.length; i++) {
             if (dims[i] < 0) {
@@ -21,8 +39,7 @@ public final class Shape {
             throw new ShapeException("shape " + Arrays.toString(dims) + " has " + product
                     + " elements, more than one tensor holds (" + Sizes.MAX_ELEMENTS + ")");
         }
-        this.dims = dims;
-        this.size = (int) product;
+        return (int) product;
     }
 
     public static Shape of(int... dims) {

@@ -40,6 +40,7 @@ final class VectorGemm {
     private static final class Scratch {
         final float[] packedA = new float[STRIP_LIMIT];
         final float[] edge = new float[MR * NR];
+        final VectorGemm gemm = new VectorGemm();
         float[] packedB = new float[0];
         long stripCall = -1;
         int stripRow = -1;
@@ -48,21 +49,34 @@ final class VectorGemm {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     private static final AtomicLong CALLS = new AtomicLong();
 
-    private final long call = CALLS.getAndIncrement();
+    // Set by prepare for each call: a thread reuses one VectorGemm, as a step makes dozens of calls.
+    private long call;
+    private float[] a;
+    private float[] packedB;
+    private float[] c;
+    private int m;
+    private int n;
+    private int k;
+    private boolean transA;
+    private int paddedN;
+    private int tileRows;
+    private int tileColumns;
 
-    private final float[] a;
-    private final float[] packedB;
-    private final float[] c;
-    private final int m;
-    private final int n;
-    private final int k;
-    private final boolean transA;
-    private final int paddedN;
-    private final int tileRows;
-    private final int tileColumns;
+    private VectorGemm() {
+    }
 
-    /** Packs op(B) on the calling thread; {@link #tile(int)} then fills C tile by tile. */
-    VectorGemm(float[] a, float[] b, float[] c, int m, int n, int k, boolean transA, boolean transB) {
+    /**
+     * The calling thread's product, set up for {@code C = op(A) · op(B)} with op(B) packed;
+     * {@link #tile(int)} then fills C tile by tile (on any thread, until the next prepare on this one).
+     */
+    static VectorGemm prepare(float[] a, float[] b, float[] c, int m, int n, int k, boolean transA, boolean transB) {
+        VectorGemm gemm = SCRATCH.get().gemm;
+        gemm.set(a, b, c, m, n, k, transA, transB);
+        return gemm;
+    }
+
+    private void set(float[] a, float[] b, float[] c, int m, int n, int k, boolean transA, boolean transB) {
+        this.call = CALLS.getAndIncrement();
         this.a = a;
         this.c = c;
         this.m = m;

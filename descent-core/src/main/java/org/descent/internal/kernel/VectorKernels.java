@@ -93,7 +93,7 @@ final class VectorKernels implements Kernels {
             VectorDirectGemm.multiply(a, b, c, m, n, k, transA);
             return;
         }
-        VectorGemm gemm = new VectorGemm(a, b, c, m, n, k, transA, transB);
+        VectorGemm gemm = VectorGemm.prepare(a, b, c, m, n, k, transA, transB);
         int tiles = gemm.tileCount();
         if (work >= PARALLEL_THRESHOLD && tiles > 1 && KernelThreads.threads() > 1) {
             KernelThreads.forEach(tiles, gemm::tile);
