@@ -28,6 +28,21 @@ class KernelThreadsTest {
         }
     }
 
+    /** A job posted while the helpers are busy (a product inside a chunk) may be replaced unseen: its caller finishes it. */
+    @Test
+    void jobsPostedInsidePiecesFinishEveryPieceOnce() {
+        for (int threads = 2; threads <= 3; threads++) {
+            KernelThreads.setThreads(threads);
+            for (int round = 0; round < 50; round++) {
+                AtomicIntegerArray runs = new AtomicIntegerArray(4 * 23);
+                KernelThreads.forEach(4, outer -> KernelThreads.forEach(23, inner -> runs.incrementAndGet(outer * 23 + inner)));
+                for (int i = 0; i < runs.length(); i++) {
+                    assertEquals(1, runs.get(i), "piece " + i + " with " + threads + " threads");
+                }
+            }
+        }
+    }
+
     @Test
     void aFailingPieceFailsTheCallAfterTheOthersFinish() {
         KernelThreads.setThreads(2);
