@@ -1,5 +1,7 @@
 package org.descent.internal.kernel;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -15,16 +17,12 @@ import org.descent.DescentException;
  * <p>The calling thread works too: it and up to {@code threads − 1} helper threads take the
  * pieces one at a time from a shared counter. A helper that gets a core late finds the pieces
  * taken and leaves, so a busy core slows a product down at most to the one-thread speed instead
- * of stalling it. A helper waits for the next job spinning for {@link #SPIN_NANOS}, then
- * parked; the caller likewise for the pieces the helpers hold. Waking a parked thread costs tens
- * of microseconds on a VM (the idle virtual CPU has halted), about a tenth of a training step
- * at batch 128, and a step posts its next job sooner than that.
+ * of stalling it. Idle threads block (helpers on their queue, the caller parked until the last
+ * piece it waits for is done); nothing spins.
  */
 public final class KernelThreads {
-    /** How long an idle thread spins before it parks: longer than the gap between a step's jobs. */
-    static final long SPIN_NANOS = 200_000;
     private static volatile int threads = 1;
-    private static Crew crew;
+    private static ExecutorService helpers;
 
     private KernelThreads() {
     }
@@ -39,18 +37,22 @@ public final class KernelThreads {
         if (count < 1 || count > 256) {
             throw new DescentException("thread count must be between 1 and 256, got " + count);
         }
-        if (count != threads && crew != null) {
-            crew.stop();
-            crew = null;
+        if (count != threads && helpers != null) {
+            helpers.shutdown();
+            helpers = null;
         }
         threads = count;
     }
 
-    private static synchronized Crew crew() {
-        if (crew == null) {
-            crew = new Crew(threads - 1);
+    private static synchronized ExecutorService helpers() {
+        if (helpers == null) {
+            helpers = Executors.newFixedThreadPool(threads - 1, runnable -> {
+                Thread thread = new Thread(runnable, "descent-kernel");
+                thread.setDaemon(true);
+                return thread;
+            });
         }
-        return crew;
+        return helpers;
     }
 
     /** Runs {@code body} for every index in 0..count-1, spread over the threads; returns when all are done. */
@@ -63,12 +65,11 @@ public final class KernelThreads {
             return;
         }
         Job job = new Job(count, body, Thread.currentThread());
-        crew().post(job);
-        job.work();
-        long spinEnd = System.nanoTime() + SPIN_NANOS;
-        while (job.done.get() < count && System.nanoTime() < spinEnd) {
-            Thread.onSpinWait();
+        ExecutorService pool = helpers();
+        for (int h = 0; h < Math.min(n, count) - 1; h++) {
+            pool.execute(job::work);
         }
+        job.work();
         while (job.done.get() < count) {
             LockSupport.park(job);
         }
@@ -78,59 +79,6 @@ public final class KernelThreads {
         }
         if (failure != null) {
             throw new DescentException("a kernel thread failed: " + failure, failure);
-        }
-    }
-
-    /**
-     * The helper threads: each works on the job posted last, then waits for another. A job posted
-     * while the helpers are busy may be replaced by a later one before they look; its caller then
-     * computes its pieces alone, as with a busy core.
-     */
-    private static final class Crew {
-        private final Thread[] helpers;
-        private volatile Job posted;
-        private volatile boolean stopped;
-
-        Crew(int count) {
-            helpers = new Thread[count];
-            for (int h = 0; h < count; h++) {
-                helpers[h] = new Thread(this::serve, "descent-kernel");
-                helpers[h].setDaemon(true);
-                helpers[h].start();
-            }
-        }
-
-        void post(Job job) {
-            posted = job;
-            for (Thread helper : helpers) {
-                LockSupport.unpark(helper);
-            }
-        }
-
-        void stop() {
-            stopped = true;
-            for (Thread helper : helpers) {
-                LockSupport.unpark(helper);
-            }
-        }
-
-        private void serve() {
-            Job last = null;
-            while (!stopped) {
-                Job job = posted;
-                if (job != last) {
-                    last = job;
-                    job.work();
-                    continue;
-                }
-                long spinEnd = System.nanoTime() + SPIN_NANOS;
-                while (posted == last && !stopped && System.nanoTime() < spinEnd) {
-                    Thread.onSpinWait();
-                }
-                if (posted == last && !stopped) {
-                    LockSupport.park(this);
-                }
-            }
         }
     }
 
