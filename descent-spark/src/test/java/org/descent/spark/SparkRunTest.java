@@ -1,6 +1,7 @@
 package org.descent.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,5 +73,29 @@ class SparkRunTest {
         assertTrue(missing.getMessage().contains("no such CSV file or folder of IDX files"), missing.getMessage());
         DescentException unknown = assertThrows(DescentException.class, () -> SparkRun.parse(new String[] {"--epoch", "3"}));
         assertTrue(unknown.getMessage().startsWith("unknown option or missing value: --epoch"), unknown.getMessage());
+    }
+
+    @Test
+    void refusesBadClipping() {
+        DescentException negative = assertThrows(DescentException.class,
+                () -> SparkRun.parse(new String[] {"--clip-norm", "-1"}));
+        assertEquals("--clip-norm must be positive and finite, got -1", negative.getMessage());
+        DescentException both = assertThrows(DescentException.class,
+                () -> SparkRun.parse(new String[] {"--clip-norm", "1", "--clip-value", "1"}));
+        assertEquals("give --clip-norm or --clip-value, not both", both.getMessage());
+    }
+
+    /** Clipping reaches the executors' local steps in average mode too: a tight clip changes the weights. */
+    @Test
+    void clippingChangesAnAveragingRun(@TempDir Path directory) throws Exception {
+        String csv = blobs(directory).toString();
+        List<String> plain = run("--data", csv, "--epochs", "2", "--batch", "16", "--lr", "0.05", "--hidden", "8");
+        List<String> clipped = run("--data", csv, "--epochs", "2", "--batch", "16", "--lr", "0.05", "--hidden", "8",
+                "--clip-value", "0.001");
+        assertNotEquals(sha(plain), sha(clipped), "the clipping changed nothing");
+    }
+
+    private static String sha(List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith("weights sha256 ")).findFirst().orElseThrow();
     }
 }
