@@ -26,8 +26,7 @@ final class ExecutorModels {
     /**
      * The JSON of the spec the executors build {@code spec}'s network from: its architecture
      * without the normalization statistics, which the executors do not use (the samples arrive
-     * normalized) and which would put two numbers per input feature into every task (31 KB for
-     * Fashion-MNIST's 784).
+     * normalized) and which would add two numbers per input feature to every step's task binary.
      */
     static String architecture(NetworkSpec spec) {
         return new NetworkSpec(spec.inputSize(), spec.topology(), spec.task(), spec.loss(), spec.classCount(),

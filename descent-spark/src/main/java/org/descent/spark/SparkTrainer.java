@@ -89,21 +89,23 @@ public final class SparkTrainer {
 
     /**
      * The rows of {@code data} as an RDD of {@code partitions} slices, in order: row n is sample n.
-     * The rows are broadcast once (each executor fetches them once); the RDD's partitions hold
-     * only their numbers, so a task of a job over it carries no samples ({@code parallelize} would
-     * put each slice's samples into every task of every step).
+     * Each partition's rows are broadcast once (the executor that packs the partition fetches
+     * them, and only them); the RDD's partitions hold only their numbers, so a task of a job over
+     * it carries no samples ({@code parallelize} would put each slice's samples into every task of
+     * every step).
      */
     public static JavaRDD<Sample> distribute(JavaSparkContext context, Dataset data, int partitions) {
         if (partitions < 1) {
             throw new DescentException("the number of partitions must be at least 1, got " + partitions);
         }
-        Broadcast<SampleBlock> block = context.broadcast(new SampleBlock(data));
+        List<Broadcast<SampleBlock>> blocks = new ArrayList<>();
         List<Integer> slices = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
+            blocks.add(context.broadcast(new SampleBlock(data, p, partitions)));
             slices.add(p);
         }
         return context.parallelize(slices, partitions)
-                .mapPartitionsWithIndex((p, ignored) -> block.value().slice(p, partitions).iterator(), true);
+                .mapPartitionsWithIndex((p, ignored) -> blocks.get(p).value().samples().iterator(), true);
     }
 
     public Model model() {

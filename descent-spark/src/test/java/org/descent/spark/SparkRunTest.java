@@ -98,4 +98,12 @@ class SparkRunTest {
     private static String sha(List<String> lines) {
         return lines.stream().filter(l -> l.startsWith("weights sha256 ")).findFirst().orElseThrow();
     }
+
+    /** The warm-up trains a throwaway copy: the run's weights are the same without it. */
+    @Test
+    void theWarmupChangesNoWeight() {
+        List<String> warm = run("--data", "digits", "--epochs", "1", "--warmup-steps", "30");
+        List<String> cold = run("--data", "digits", "--epochs", "1", "--warmup-steps", "0");
+        assertEquals(sha(cold), sha(warm));
+    }
 }
