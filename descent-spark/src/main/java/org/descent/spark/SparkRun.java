@@ -124,9 +124,10 @@ public final class SparkRun {
         OptimizerFactory adam = p -> new Adam(p, learningRate);
         int warmupSteps = Integer.parseInt(o.getOrDefault("warmup-steps", "200"));
         // The executors warm up while the driver normalizes and broadcasts the data.
-        JavaFutureAction<Void> warmup = warmupSteps <= 0 ? null : Warmup.start(spark, new NetworkSpec(
+        JavaFutureAction<Void> warmup = warmupSteps <= 0 ? null : Warmup.start(spark, Model.create(new NetworkSpec(
                 split.train().featureCount(), layers, "classification", "cross-entropy", split.train().classes(),
-                split.train().classNames(), null), CrossEntropy::new, adam, config.batchSize(), warmupSteps);
+                split.train().classNames(), null), new Random(seed)).spec(), CrossEntropy::new, adam,
+                config.batchSize(), warmupSteps);
         Normalize normalize = Normalize.standardize(split.train());
         Dataset train = normalize.apply(split.train());
         Model model = Model.create(new NetworkSpec(train.featureCount(), layers, "classification", "cross-entropy",

@@ -22,7 +22,7 @@ import org.descent.train.TrainingListener;
 /**
  * Warms the executors' JIT while the driver is still preparing the data: an asynchronous job of one
  * task per executor core trains a throwaway copy of the network with the single-machine
- * {@link Trainer} on random data (batches of the run's size), for {@code steps} steps or about a
+ * {@link Trainer} on random data (batches of the run's size, at most 512), for {@code steps} steps or about a
  * second, whichever ends first. A fresh executor JVM otherwise runs its first round's forward and
  * backward passes interpreted. The network is then left in the executor's pool
  * ({@link ExecutorModels}) for the first real task. Nothing of it reaches the run's weights.
@@ -52,7 +52,11 @@ final class Warmup implements VoidFunction<Iterator<Integer>> {
         this.steps = steps;
     }
 
-    /** Starts the warm-up job; {@code get()} it before training to see a failure. */
+    /**
+     * Starts the warm-up job for the network of {@code spec} (a built model's spec, whose
+     * architecture is then the run's: the pooled network is the first task's); {@link #await} it
+     * before training to see a failure.
+     */
     static JavaFutureAction<Void> start(JavaSparkContext context, NetworkSpec spec, LossFactory loss,
                                         OptimizerFactory optimizer, int batchSize, int steps) {
         List<Integer> tasks = new ArrayList<>();

@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.descent.DescentException;
+import org.descent.data.Dataset;
+import org.descent.data.EmbeddedData;
+import org.descent.data.Normalize;
+import org.descent.io.Model;
+import org.descent.io.NetworkSpec;
+import org.descent.nn.LayerSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,5 +111,17 @@ class SparkRunTest {
         List<String> warm = run("--data", "digits", "--epochs", "1", "--warmup-steps", "30");
         List<String> cold = run("--data", "digits", "--epochs", "1", "--warmup-steps", "0");
         assertEquals(sha(cold), sha(warm));
+    }
+
+    /** The warm-up's network, built before the normalization is known, is pooled under the run's architecture. */
+    @Test
+    void theWarmupsArchitectureIsTheRunsWhateverTheNormalization() {
+        Dataset digits = EmbeddedData.digits();
+        List<LayerSpec> layers = List.of(LayerSpec.linear(32), LayerSpec.activation("relu"), LayerSpec.linear(10));
+        NetworkSpec plain = new NetworkSpec(64, layers, "classification", "cross-entropy", 10, digits.classNames(), null);
+        NetworkSpec normalized = new NetworkSpec(64, layers, "classification", "cross-entropy", 10,
+                digits.classNames(), Normalize.standardize(digits));
+        assertEquals(ExecutorModels.architecture(Model.create(normalized, new Random(1)).spec()),
+                ExecutorModels.architecture(Model.create(plain, new Random(2)).spec()));
     }
 }
