@@ -22,8 +22,8 @@ import org.descent.train.TrainingListener;
 /**
  * Warms the executors' JIT while the driver is still preparing the data: an asynchronous job of one
  * task per executor core trains a throwaway copy of the network with the single-machine
- * {@link Trainer} on random data (batches of the run's size, at most 512), for {@code steps} steps or about a
- * second, whichever ends first. A fresh executor JVM otherwise runs its first round's forward and
+ * {@link Trainer} on random data (batches of the run's size, at most 512), for {@code steps} steps or about five
+ * seconds, whichever ends first. A fresh executor JVM otherwise runs its first round's forward and
  * backward passes interpreted. The network is then left in the executor's pool
  * ({@link ExecutorModels}) for the first real task. Nothing of it reaches the run's weights.
  */
@@ -31,7 +31,7 @@ final class Warmup implements VoidFunction<Iterator<Integer>> {
     private static final long serialVersionUID = 1L;
     /** Rows of random data: a few batches, cycled over the epochs of the warm-up. */
     private static final int BATCHES = 4;
-    private static final long MAX_NANOS = 1_000_000_000L;
+    private static final long MAX_NANOS = 5_000_000_000L;
 
     private final String specJson;
     private final int inputs;
