@@ -1,5 +1,6 @@
 package org.descent.optim;
 
+import java.io.Serializable;
 import java.util.Collection;
 import org.descent.DescentException;
 import org.descent.nn.Parameter;
@@ -20,7 +21,7 @@ import org.descent.tensor.Tensor;
  * @param byNorm whether {@code limit} is the norm C (else the value V)
  * @param limit  C or V, positive and finite
  */
-public record GradientClipping(boolean byNorm, double limit) {
+public record GradientClipping(boolean byNorm, double limit) implements Serializable {   // sent to Spark executors
     public GradientClipping {
         if (!(limit > 0) || Double.isInfinite(limit)) {
             throw new DescentException("gradient clipping " + (byNorm ? "norm" : "value") + " must be positive and"

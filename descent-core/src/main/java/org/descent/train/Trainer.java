@@ -20,6 +20,8 @@ import org.descent.optim.Optimizer;
  */
 public final class Trainer {
     private final Module model;
+    /** The model's parameters, listed once (the holders stay while their values change). */
+    private final List<Parameter> parameters;
     private final Loss loss;
     private final Optimizer optimizer;
     private final TrainingConfig config;
@@ -31,6 +33,7 @@ public final class Trainer {
 
     public Trainer(Module model, Loss loss, Optimizer optimizer, Task task, TrainingConfig config) {
         this.model = model;
+        this.parameters = model.parameters();
         this.loss = loss;
         this.optimizer = optimizer;
         this.task = task;
@@ -137,8 +140,29 @@ public final class Trainer {
         }
     }
 
+    /**
+     * For a training pass whose step's gradients are in the model's parameters, before the
+     * optimizer's step: clips them as {@link #clipGradients} asks (the result keeps the norm from
+     * before clipping) and tells the listeners. Spark's synchronous pass calls it, so clipping has
+     * one home.
+     */
+    public StepResult clipAndReport(long step, int epoch, int batch, int batchesPerEpoch, double loss,
+                                    double learningRate) {
+        return clipAndReport(step, epoch, batch, batchesPerEpoch, loss, learningRate, Double.NaN);
+    }
+
+    private StepResult clipAndReport(long step, int epoch, int batch, int batchesPerEpoch, double loss,
+                                     double learningRate, double batchAccuracy) {
+        StepResult result = clipping == null
+                ? new StepResult(step, epoch, batch, batchesPerEpoch, loss, learningRate, parameters)
+                : new StepResult(step, epoch, batch, batchesPerEpoch, loss, learningRate, parameters,
+                        clipping.apply(parameters));
+        result.batchAccuracy = batchAccuracy;
+        reportStep(result);
+        return result;
+    }
+
     private EpochPass.Result trainBatches(Batches batches, int epoch, long stepsBefore) {
-        List<Parameter> parameters = model.parameters();
         long step = stepsBefore;
         double lossSum = 0;
         double gradientNorm = Double.NaN;
@@ -148,13 +172,8 @@ public final class Trainer {
             learningRate = optimizer.learningRate();
             optimizer.zeroGrad();
             double lossValue = gradients.lossAndGradients(batch.features(), batch.targets());   // keeps nothing of the output
-            StepResult result = clipping == null
-                    ? new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue, learningRate,
-                            parameters)
-                    : new StepResult(++step, epoch, ++batchIndex, batches.batchCount(), lossValue, learningRate,
-                            parameters, clipping.apply(parameters));
-            result.batchAccuracy = gradients.batchAccuracy();
-            reportStep(result);
+            StepResult result = clipAndReport(++step, epoch, ++batchIndex, batches.batchCount(), lossValue,
+                    learningRate, gradients.batchAccuracy());
             if (batchIndex == batches.batchCount()) {
                 gradientNorm = result.gradientNorm();   // the epoch reports its last step's; others only on demand
             }

@@ -13,6 +13,7 @@ import org.descent.data.Dataset;
 import org.descent.io.Model;
 import org.descent.io.Safetensors;
 import org.descent.io.SafetensorsContent;
+import org.descent.optim.GradientClipping;
 import org.descent.optim.Optimizer;
 import org.descent.train.EpochPass;
 import org.descent.train.History;
@@ -54,6 +55,7 @@ public final class AveragingTrainer {
     private final int localSteps;
     private final Optimizer optimizer;
     private final Trainer trainer;
+    private GradientClipping clipping;
     private Consumer<String> notes = note -> { };
     private List<String> executors = List.of();
 
@@ -83,6 +85,12 @@ public final class AveragingTrainer {
     /** Adds a listener of the driver's {@code Trainer} (e.g. {@link AsyncCheckpoint}, {@code CheckpointListener}). */
     public AveragingTrainer addListener(TrainingListener listener) {
         trainer.addListener(listener);
+        return this;
+    }
+
+    /** Clips the gradient of every local step on the executors (the single-machine {@code Trainer}'s clipping); null for none. */
+    public AveragingTrainer clipGradients(GradientClipping clipping) {
+        this.clipping = clipping;
         return this;
     }
 
@@ -138,7 +146,7 @@ public final class AveragingTrainer {
         }
         long perRound = (long) localSteps * config.batchSize();
         int rounds = localSteps == 0 ? 1 : (int) ((largest + perRound - 1) / perRound);
-        String specJson = model.spec().toJson();
+        String specJson = ExecutorModels.architecture(model.spec());
         return Passes.of(n, rounds, (driver, epoch, stepsBefore) -> {
             double lossSum = 0;
             double learningRate = Double.NaN;
@@ -172,7 +180,7 @@ public final class AveragingTrainer {
         Broadcast<RoundInput> broadcast = context.broadcast(input);
         try {
             return new ArrayList<>(shards.mapPartitionsWithIndex(new LocalRound(specJson, loss, optimizerFactory,
-                    config.batchSize(), localSteps, config.seed(), broadcast), false).collect());
+                    config.batchSize(), localSteps, config.seed(), clipping, broadcast), false).collect());
         } finally {
             broadcast.destroy();
         }

@@ -23,6 +23,16 @@ final class ExecutorModels {
     private ExecutorModels() {
     }
 
+    /**
+     * The JSON of the spec the executors build {@code spec}'s network from: its architecture
+     * without the normalization statistics, which the executors do not use (the samples arrive
+     * normalized) and which would add two numbers per input feature to every step's task binary.
+     */
+    static String architecture(NetworkSpec spec) {
+        return new NetworkSpec(spec.inputSize(), spec.topology(), spec.task(), spec.loss(), spec.classCount(),
+                spec.classNames(), null, spec.labelSmoothing(), spec.classWeights()).toJson();
+    }
+
     /** An idle network for the spec {@code specJson}, or a new one. */
     static Module borrow(String specJson) {
         Queue<Module> idle = IDLE.get(specJson);

@@ -11,6 +11,7 @@ import org.descent.data.Dataset;
 import org.descent.io.Safetensors;
 import org.descent.io.SafetensorsContent;
 import org.descent.nn.Module;
+import org.descent.optim.GradientClipping;
 import org.descent.optim.Optimizer;
 import org.descent.train.History;
 import org.descent.train.Task;
@@ -33,16 +34,19 @@ final class LocalRound implements Function2<Integer, Iterator<PartitionShard>, I
     private final int batchSize;
     private final int localSteps;
     private final long seed;
+    private final GradientClipping clipping;
     private final Broadcast<RoundInput> input;
 
+    /** @param clipping the local steps' gradient clipping, or null */
     LocalRound(String specJson, LossFactory loss, OptimizerFactory optimizer, int batchSize, int localSteps, long seed,
-               Broadcast<RoundInput> input) {
+               GradientClipping clipping, Broadcast<RoundInput> input) {
         this.specJson = specJson;
         this.loss = loss;
         this.optimizer = optimizer;
         this.batchSize = batchSize;
         this.localSteps = localSteps;
         this.seed = seed;
+        this.clipping = clipping;
         this.input = input;
     }
 
@@ -80,7 +84,7 @@ final class LocalRound implements Function2<Integer, Iterator<PartitionShard>, I
             Dataset data = Dataset.regression(shard.features(rows), shard.targets(rows));
             History history = new Trainer(network, loss.get(), local, Task.REGRESSION,
                     new TrainingConfig(1, batchSize, roundSeed(seed, round.epoch(), round.round(), partition)))
-                    .fit(data, null);
+                    .clipGradients(clipping).fit(data, null);
             return List.of(new PartitionModel(partition, executor, rows.length, history.last().trainLoss() * rows.length,
                     Weights.encode(network), Safetensors.encode(new SafetensorsContent(local.state())))).iterator();
         } finally {

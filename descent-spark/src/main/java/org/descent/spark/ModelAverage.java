@@ -48,15 +48,36 @@ final class ModelAverage {
             samples += p.samples();
             lossSum += p.lossSum();
         }
-        return new ModelAverage(samples, lossSum, average(trained, PartitionModel::state, samples),
-                average(trained, PartitionModel::optimizerState, samples));
+        return new ModelAverage(samples, lossSum, average(shares(trained, PartitionModel::state)),
+                average(shares(trained, PartitionModel::optimizerState)));
     }
 
-    private static Map<String, Tensor> average(List<PartitionModel> parts, Function<PartitionModel, byte[]> bytes,
-                                               int samples) {
+    private static List<Share> shares(List<PartitionModel> parts, Function<PartitionModel, byte[]> state) {
+        return parts.stream().map(p -> new Share(p.partition(), p.samples(), state.apply(p))).toList();
+    }
+
+    /** One partition's state (safetensors bytes) and the samples it stands for. */
+    record Share(int partition, int samples, byte[] state) {
+    }
+
+    /**
+     * {@code Σ_p n_p X_p / Σ_p n_p} for every tensor X of the shares' states, in float64 in
+     * partition order whatever the list's order, each result in the tensor's dtype; counters are
+     * rounded to whole numbers. Shares with no samples are left out; at least one must have some.
+     */
+    static Map<String, Tensor> average(List<Share> shares) {
+        List<Share> parts = new ArrayList<>();
+        int samples = 0;
+        for (Share share : shares) {
+            if (share.samples() > 0) {
+                parts.add(share);
+                samples += share.samples();
+            }
+        }
+        parts.sort(Comparator.comparingInt(Share::partition));
         List<Map<String, Tensor>> maps = new ArrayList<>();
-        for (PartitionModel p : parts) {
-            maps.add(Safetensors.decode(bytes.apply(p), "the state returned by partition " + p.partition()).tensors());
+        for (Share p : parts) {
+            maps.add(Safetensors.decode(p.state(), "the state returned by partition " + p.partition()).tensors());
         }
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> entry : maps.get(0).entrySet()) {

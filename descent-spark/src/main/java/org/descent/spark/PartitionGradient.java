@@ -8,12 +8,15 @@ import java.io.Serializable;
  * the mean loss over those samples, {@code meanGradients[i] = (1/B_p) Σ ∂div_n/∂W_i}, exactly as
  * {@code backward()} left it (null where the loss does not depend on the parameter). The driver
  * multiplies by B<sub>p</sub> in float64, which is exact, so float32 loses nothing against sending
- * float64 and halves the result. A partition holding none of the batch has {@code samples = 0}.
+ * float64 and halves the result. {@code buffers}: the network's buffers after this forward pass in
+ * training mode (batch norm's running statistics, as safetensors bytes), or null when it has none.
+ * A partition holding none of the batch has {@code samples = 0}.
  */
-record PartitionGradient(int partition, int samples, double lossSum, float[][] meanGradients) implements Serializable {
+record PartitionGradient(int partition, int samples, double lossSum, float[][] meanGradients, byte[] buffers)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static PartitionGradient none(int partition) {
-        return new PartitionGradient(partition, 0, 0, null);
+        return new PartitionGradient(partition, 0, 0, null, null);
     }
 }

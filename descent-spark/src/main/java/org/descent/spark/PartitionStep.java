@@ -1,10 +1,14 @@
 package org.descent.spark;
 
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.descent.DescentException;
+import org.descent.io.Safetensors;
+import org.descent.io.SafetensorsContent;
 import org.descent.nn.Parameter;
 import org.descent.nn.Module;
 import org.descent.tensor.Tensor;
@@ -13,7 +17,8 @@ import org.descent.tensor.Tensor;
  * The work of one partition in one step, run on an executor: load the broadcast weights into a
  * cached network, take the rows of the step's batch that this partition holds, and return the
  * float32 gradient of the mean loss over them from Descent's own {@code backward()}, with their
- * count B<sub>p</sub> (the driver forms the sum {@code Σ_{n ∈ batch ∩ partition} ∇div(f(x_n; W), d_n)}).
+ * count B<sub>p</sub> (the driver forms the sum {@code Σ_{n ∈ batch ∩ partition} ∇div(f(x_n; W), d_n)})
+ * and the buffers the forward pass updated (running statistics), which the driver averages.
  */
 final class PartitionStep implements Function2<Integer, Iterator<PartitionShard>, Iterator<PartitionGradient>> {
     private static final long serialVersionUID = 1L;
@@ -66,6 +71,12 @@ final class PartitionStep implements Function2<Integer, Iterator<PartitionShard>
                 means[i] = grad.floatData().clone();   // the parameter reuses its gradient storage next step
             }
         }
-        return new PartitionGradient(partition, rows.length, lossValue * rows.length, means);
+        return new PartitionGradient(partition, rows.length, lossValue * rows.length, means, buffers(network));
+    }
+
+    private static byte[] buffers(Module network) {
+        Map<String, Tensor> buffers = new LinkedHashMap<>();
+        network.namedBuffers().forEach((name, buffer) -> buffers.put(name, buffer.value()));
+        return buffers.isEmpty() ? null : Safetensors.encode(new SafetensorsContent(buffers));
     }
 }

@@ -2,14 +2,16 @@ package org.descent.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.descent.data.Dataset;
 
 /**
- * A data set's rows as two row-major float arrays, broadcast once by {@link SparkTrainer#distribute}:
- * each executor fetches it once (Spark's torrent broadcast), and a partition reads its slice of rows
- * from it. So no task ever carries samples: a task holds only the partition's number, and after
- * the shards are cached the block is read again only to rebuild a lost partition.
+ * The rows of one partition of a data set as two row-major float arrays, broadcast once by
+ * {@link SparkTrainer#distribute} (one broadcast per partition): the executor that packs the
+ * partition fetches its rows once (Spark's torrent broadcast), and no other. So no task ever
+ * carries samples: a task holds only the partition's number, and after the shards are cached the
+ * block is read again only to rebuild a lost partition.
  */
 final class SampleBlock implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -20,27 +22,28 @@ final class SampleBlock implements Serializable {
     private final int targetCount;
     private final int size;
 
-    SampleBlock(Dataset data) {
-        this.features = data.features().floatData().clone();
-        this.targets = data.targets().floatData().clone();
+    /**
+     * Slice {@code slice} of {@code slices} of {@code data}: rows {@code ⌊slice·n/slices⌋} to
+     * {@code ⌊(slice+1)·n/slices⌋ − 1}, the rows {@code parallelize} would put in that partition.
+     */
+    SampleBlock(Dataset data, int slice, int slices) {
+        int from = (int) ((long) slice * data.size() / slices);
+        int to = (int) ((long) (slice + 1) * data.size() / slices);
         this.featureCount = data.featureCount();
         this.targetCount = data.targetCount();
-        this.size = data.size();
+        this.size = to - from;
+        this.features = Arrays.copyOfRange(data.features().floatData(), from * featureCount, to * featureCount);
+        this.targets = Arrays.copyOfRange(data.targets().floatData(), from * targetCount, to * targetCount);
     }
 
     int size() {
         return size;
     }
 
-    /**
-     * The samples of slice {@code slice} of {@code slices}: rows {@code ⌊slice·n/slices⌋} to
-     * {@code ⌊(slice+1)·n/slices⌋ − 1}, the rows {@code parallelize} would put in that partition.
-     */
-    List<Sample> slice(int slice, int slices) {
-        int from = (int) ((long) slice * size / slices);
-        int to = (int) ((long) (slice + 1) * size / slices);
-        List<Sample> samples = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
+    /** The samples of this slice, in order. */
+    List<Sample> samples() {
+        List<Sample> samples = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
             float[] x = new float[featureCount];
             float[] d = new float[targetCount];
             System.arraycopy(features, i * featureCount, x, 0, featureCount);

@@ -1,6 +1,5 @@
 package org.descent.spark;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,13 +10,10 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.descent.DescentException;
-import org.descent.data.CsvReader;
 import org.descent.data.Dataset;
-import org.descent.data.EmbeddedData;
-import org.descent.data.FashionMnist;
-import org.descent.data.IdxFolder;
 import org.descent.data.Normalize;
 import org.descent.data.Split;
 import org.descent.io.Model;
@@ -26,6 +22,7 @@ import org.descent.io.NetworkSpec;
 import org.descent.loss.CrossEntropy;
 import org.descent.nn.LayerSpec;
 import org.descent.optim.Adam;
+import org.descent.optim.GradientClipping;
 import org.descent.optim.Optimizer;
 import org.descent.train.Checkpoint;
 import org.descent.train.DivergenceCheck;
@@ -43,11 +40,14 @@ import org.descent.train.TrainingListener;
  * file (read on the driver, label last),
  * {@code --master}, {@code --mode} average | sync, {@code --partitions}, {@code --epochs},
  * {@code --batch}, {@code --local-steps} (average mode; 0: a whole shard per round), {@code --hidden}
- * (e.g. 256,128), {@code --lr}, {@code --seed}, {@code --checkpoint}, {@code --resume}, {@code --out} (a model file).
+ * (e.g. 256,128), {@code --lr}, {@code --seed}, {@code --clip-norm} C or {@code --clip-value} V (as {@code descent
+ * train}: every step's gradient in sync mode, every local step's in average mode), {@code --checkpoint},
+ * {@code --resume}, {@code --out} (a model file), {@code --warmup-steps} (200; 0 for none: {@link Warmup}).
  */
 public final class SparkRun {
     private static final List<String> OPTIONS = List.of("data", "master", "mode", "partitions", "epochs", "batch",
-            "local-steps", "hidden", "lr", "seed", "checkpoint", "resume", "out");
+            "local-steps", "hidden", "lr", "seed", "clip-norm", "clip-value", "warmup-steps", "checkpoint", "resume",
+            "out");
 
     private SparkRun() {
     }
@@ -75,30 +75,25 @@ public final class SparkRun {
         if (!mode.equals("average") && !mode.equals("sync")) {
             throw new DescentException("--mode must be average or sync, got " + mode);
         }
+        clipping(options);   // a bad value is refused before Spark starts
         return options;
     }
 
-    private static Split data(String name, long seed) {
-        Dataset train;
-        Dataset test;
-        if (name.equals("digits")) {
-            return Split.of(EmbeddedData.digits(), 0.7, 0.15, seed, true);
+    /** The gradient clipping of {@code --clip-norm} or {@code --clip-value}, or null. */
+    static GradientClipping clipping(Map<String, String> options) {
+        if (options.containsKey("clip-norm") && options.containsKey("clip-value")) {
+            throw new DescentException("give --clip-norm or --clip-value, not both");
         }
-        if (Files.isRegularFile(Path.of(name))) {   // CSV, label in the last column (CsvReader's rules)
-            return Split.of(CsvReader.comma().readClassification(Path.of(name)), 0.7, 0.15, seed, true);
+        for (String name : List.of("clip-norm", "clip-value")) {
+            if (options.containsKey(name)) {
+                double limit = Double.parseDouble(options.get(name));
+                if (!(limit > 0) || Double.isInfinite(limit)) {
+                    throw new DescentException("--" + name + " must be positive and finite, got " + options.get(name));
+                }
+                return new GradientClipping(name.equals("clip-norm"), limit);
+            }
         }
-        if (!name.equals("fashion-mnist") && !Files.isDirectory(Path.of(name))) {
-            throw new DescentException("--data " + name + ": no such CSV file or folder of IDX files");
-        }
-        IdxFolder folder = name.equals("fashion-mnist") ? FashionMnist.folder()
-                : new IdxFolder(Path.of(name), List.of());
-        if (!Files.isDirectory(folder.directory())) {
-            throw new DescentException("--data " + name + ": no such CSV file or folder of IDX files");
-        }
-        train = folder.train();
-        test = folder.test();
-        Split split = Split.of(train, 0.9, 0.1, seed, true);
-        return new Split(split.train(), split.validation(), test);
+        return null;
     }
 
     private static void run(Map<String, String> o) {
@@ -119,15 +114,22 @@ public final class SparkRun {
         TrainingConfig config = new TrainingConfig(Integer.parseInt(o.getOrDefault("epochs", "5")),
                 Integer.parseInt(o.getOrDefault("batch", "64")), seed);
         double learningRate = Double.parseDouble(o.getOrDefault("lr", "0.001"));
-        Split split = data(o.getOrDefault("data", "digits"), seed);
-        Normalize normalize = Normalize.standardize(split.train());
-        Dataset train = normalize.apply(split.train());
+        Split split = RunData.split(o.getOrDefault("data", "digits"), seed);
         List<LayerSpec> layers = new ArrayList<>();
         for (String width : o.getOrDefault("hidden", "32").split(",")) {
             layers.add(LayerSpec.linear(Integer.parseInt(width.trim())));
             layers.add(LayerSpec.activation("relu"));
         }
-        layers.add(LayerSpec.linear(train.classes()));
+        layers.add(LayerSpec.linear(split.train().classes()));
+        OptimizerFactory adam = p -> new Adam(p, learningRate);
+        int warmupSteps = Integer.parseInt(o.getOrDefault("warmup-steps", "200"));
+        // The executors warm up while the driver normalizes and broadcasts the data.
+        JavaFutureAction<Void> warmup = warmupSteps <= 0 ? null : Warmup.start(spark, Model.create(new NetworkSpec(
+                split.train().featureCount(), layers, "classification", "cross-entropy", split.train().classes(),
+                split.train().classNames(), null), new Random(seed)).spec(), CrossEntropy::new, adam,
+                config.batchSize(), warmupSteps);
+        Normalize normalize = Normalize.standardize(split.train());
+        Dataset train = normalize.apply(split.train());
         Model model = Model.create(new NetworkSpec(train.featureCount(), layers, "classification", "cross-entropy",
                 train.classes(), train.classNames(), normalize), new Random(seed));
         String mode = o.getOrDefault("mode", "average");
@@ -135,18 +137,22 @@ public final class SparkRun {
                 train.size(), split.validation().size(), split.test().size(), mode, partitions);
         var rdd = SparkTrainer.distribute(spark, train, partitions);
         Dataset validation = normalize.apply(split.validation());
-        OptimizerFactory adam = p -> new Adam(p, learningRate);
+        if (warmup != null) {
+            Warmup.await(warmup);
+        }
         Optimizer optimizer;
         Consumer<TrainingListener> listeners;
         IntFunction<History> fit;
         if (mode.equals("sync")) {
             optimizer = adam.apply(model.network().parameters());
-            SparkTrainer trainer = new SparkTrainer(model, CrossEntropy::new, optimizer, Task.MULTICLASS, config);
+            SparkTrainer trainer = new SparkTrainer(model, CrossEntropy::new, optimizer, Task.MULTICLASS, config)
+                    .clipGradients(clipping(o));
             listeners = trainer::addListener;
             fit = epochsDone -> trainer.fit(rdd, validation, epochsDone);
         } else {
             AveragingTrainer trainer = new AveragingTrainer(model, CrossEntropy::new, adam, Task.MULTICLASS, config,
-                    Integer.parseInt(o.getOrDefault("local-steps", "0"))).onRebalance(System.out::println);
+                    Integer.parseInt(o.getOrDefault("local-steps", "0"))).clipGradients(clipping(o))
+                    .onRebalance(System.out::println);
             optimizer = trainer.optimizer();
             listeners = trainer::addListener;
             fit = epochsDone -> {

@@ -11,7 +11,7 @@ import org.descent.data.Batches;
 import org.descent.data.Dataset;
 import org.descent.io.Model;
 import org.descent.nn.Parameter;
-import org.descent.optim.GradientNorm;
+import org.descent.optim.GradientClipping;
 import org.descent.optim.Optimizer;
 import org.descent.train.EpochPass;
 import org.descent.train.History;
@@ -34,12 +34,16 @@ import org.descent.train.TrainingListener;
  *       {@code G_p = Σ_{n ∈ 𝓑_{k,p}} ∇_W div(f(x_n; W_k), d_n)};</li>
  *   <li>the driver adds the G<sub>p</sub> in partition order in float64 and sets
  *       {@code ∇Loss(W_k) = (1/B) Σ_p G_p}, exactly the gradient of the batch's mean loss;</li>
- *   <li>the driver's {@link Optimizer} (any: gradient descent, momentum, Adam) takes its step
+ *   <li>the driver clips ∇Loss(W<sub>k</sub>) if asked ({@link #clipGradients}), sets the buffers
+ *       (running statistics) to the partitions' average weighted by their samples, and its
+ *       {@link Optimizer} (any: gradient descent, momentum, Adam) takes its step
  *       W<sub>k+1</sub> = step(W<sub>k</sub>, ∇Loss(W<sub>k</sub>)).</li>
  * </ol>
  *
  * So the run is mathematically the single-machine run; the weights differ only by float32
- * rounding (the per-partition sums are added in another order), and the same data in the same
+ * rounding (the per-partition sums are added in another order). Batch norm is the exception: in
+ * training each partition normalizes with the statistics of its own share of the batch (as
+ * PyTorch's DistributedDataParallel without SyncBatchNorm). The same data in the same
  * partitions give bitwise the same run however the tasks are scheduled. Sample n is the n-th
  * element of the RDD in partition order, so the RDD's order must be deterministic (for example
  * read from files, or {@link #distribute}d from a {@link Dataset}). As with the single-machine
@@ -85,21 +89,23 @@ public final class SparkTrainer {
 
     /**
      * The rows of {@code data} as an RDD of {@code partitions} slices, in order: row n is sample n.
-     * The rows are broadcast once (each executor fetches them once); the RDD's partitions hold
-     * only their numbers, so a task of a job over it carries no samples ({@code parallelize} would
-     * put each slice's samples into every task of every step).
+     * Each partition's rows are broadcast once (the executor that packs the partition fetches
+     * them, and only them); the RDD's partitions hold only their numbers, so a task of a job over
+     * it carries no samples ({@code parallelize} would put each slice's samples into every task of
+     * every step).
      */
     public static JavaRDD<Sample> distribute(JavaSparkContext context, Dataset data, int partitions) {
         if (partitions < 1) {
             throw new DescentException("the number of partitions must be at least 1, got " + partitions);
         }
-        Broadcast<SampleBlock> block = context.broadcast(new SampleBlock(data));
+        List<Broadcast<SampleBlock>> blocks = new ArrayList<>();
         List<Integer> slices = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
+            blocks.add(context.broadcast(new SampleBlock(data, p, partitions)));
             slices.add(p);
         }
         return context.parallelize(slices, partitions)
-                .mapPartitionsWithIndex((p, ignored) -> block.value().slice(p, partitions).iterator(), true);
+                .mapPartitionsWithIndex((p, ignored) -> blocks.get(p).value().samples().iterator(), true);
     }
 
     public Model model() {
@@ -109,6 +115,16 @@ public final class SparkTrainer {
     /** Adds a listener of the driver's {@code Trainer} (divergence checks, early stopping, checkpoints...). */
     public SparkTrainer addListener(TrainingListener listener) {
         trainer.addListener(listener);
+        return this;
+    }
+
+    /**
+     * Clips each step's gradient (the mean over the whole batch, summed on the driver) before the
+     * optimizer's step, with the single-machine {@link Trainer}'s clipping; the history keeps the
+     * norm from before clipping. Null for none.
+     */
+    public SparkTrainer clipGradients(GradientClipping clipping) {
+        trainer.clipGradients(clipping);
         return this;
     }
 
@@ -139,7 +155,7 @@ public final class SparkTrainer {
         int n = (int) firstSample[firstSample.length - 1];
         int batchSize = config.batchSize() == 0 ? n : Math.min(config.batchSize(), n);
         int steps = (n + batchSize - 1) / batchSize;
-        String specJson = model.spec().toJson();
+        String specJson = ExecutorModels.architecture(model.spec());
         List<Parameter> parameters = model.network().parameters();
         return Passes.of(n, steps, (driver, epoch, stepsBefore) -> {
             int[] order = config.batchSize() == 0 ? identity(n) : Batches.shuffledOrder(n, config.seed(), epoch);
@@ -161,11 +177,12 @@ public final class SparkTrainer {
                 }
                 learningRate = optimizer.learningRate();
                 sum.setMeanGradients(parameters);
+                sum.setBuffers(model.network(), "the buffers of step " + step);
+                StepResult result = driver.clipAndReport(step, epoch, (int) (step - stepsBefore), steps,
+                        sum.lossSum() / batch.length, learningRate);
                 if (from + batchSize >= n) {
-                    gradientNorm = GradientNorm.of(parameters);   // the epoch reports its last step's, as Trainer does
+                    gradientNorm = result.gradientNorm();   // the epoch reports its last step's, as Trainer does
                 }
-                driver.reportStep(new StepResult(step, epoch, (int) (step - stepsBefore), steps,
-                        sum.lossSum() / batch.length, learningRate, parameters));
                 optimizer.step();
                 lossSum += sum.lossSum();
             }

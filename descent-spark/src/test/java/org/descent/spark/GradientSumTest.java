@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class GradientSumTest {
 
     private static PartitionGradient part(int partition, int samples, double loss, float[]... sums) {
-        return new PartitionGradient(partition, samples, loss, sums);
+        return new PartitionGradient(partition, samples, loss, sums, null);
     }
 
     @Test

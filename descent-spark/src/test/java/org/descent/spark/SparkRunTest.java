@@ -1,6 +1,7 @@
 package org.descent.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.descent.DescentException;
+import org.descent.data.Dataset;
+import org.descent.data.EmbeddedData;
+import org.descent.data.Normalize;
+import org.descent.io.Model;
+import org.descent.io.NetworkSpec;
+import org.descent.nn.LayerSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,5 +79,49 @@ class SparkRunTest {
         assertTrue(missing.getMessage().contains("no such CSV file or folder of IDX files"), missing.getMessage());
         DescentException unknown = assertThrows(DescentException.class, () -> SparkRun.parse(new String[] {"--epoch", "3"}));
         assertTrue(unknown.getMessage().startsWith("unknown option or missing value: --epoch"), unknown.getMessage());
+    }
+
+    @Test
+    void refusesBadClipping() {
+        DescentException negative = assertThrows(DescentException.class,
+                () -> SparkRun.parse(new String[] {"--clip-norm", "-1"}));
+        assertEquals("--clip-norm must be positive and finite, got -1", negative.getMessage());
+        DescentException both = assertThrows(DescentException.class,
+                () -> SparkRun.parse(new String[] {"--clip-norm", "1", "--clip-value", "1"}));
+        assertEquals("give --clip-norm or --clip-value, not both", both.getMessage());
+    }
+
+    /** Clipping reaches the executors' local steps in average mode too: a tight clip changes the weights. */
+    @Test
+    void clippingChangesAnAveragingRun(@TempDir Path directory) throws Exception {
+        String csv = blobs(directory).toString();
+        List<String> plain = run("--data", csv, "--epochs", "2", "--batch", "16", "--lr", "0.05", "--hidden", "8");
+        List<String> clipped = run("--data", csv, "--epochs", "2", "--batch", "16", "--lr", "0.05", "--hidden", "8",
+                "--clip-value", "0.001");
+        assertNotEquals(sha(plain), sha(clipped), "the clipping changed nothing");
+    }
+
+    private static String sha(List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith("weights sha256 ")).findFirst().orElseThrow();
+    }
+
+    /** The warm-up trains a throwaway copy: the run's weights are the same without it. */
+    @Test
+    void theWarmupChangesNoWeight() {
+        List<String> warm = run("--data", "digits", "--epochs", "1", "--warmup-steps", "30");
+        List<String> cold = run("--data", "digits", "--epochs", "1", "--warmup-steps", "0");
+        assertEquals(sha(cold), sha(warm));
+    }
+
+    /** The warm-up's network, built before the normalization is known, is pooled under the run's architecture. */
+    @Test
+    void theWarmupsArchitectureIsTheRunsWhateverTheNormalization() {
+        Dataset digits = EmbeddedData.digits();
+        List<LayerSpec> layers = List.of(LayerSpec.linear(32), LayerSpec.activation("relu"), LayerSpec.linear(10));
+        NetworkSpec plain = new NetworkSpec(64, layers, "classification", "cross-entropy", 10, digits.classNames(), null);
+        NetworkSpec normalized = new NetworkSpec(64, layers, "classification", "cross-entropy", 10,
+                digits.classNames(), Normalize.standardize(digits));
+        assertEquals(ExecutorModels.architecture(Model.create(normalized, new Random(1)).spec()),
+                ExecutorModels.architecture(Model.create(plain, new Random(2)).spec()));
     }
 }

@@ -85,17 +85,28 @@ final class StandaloneCluster implements AutoCloseable {
         return "spark://127.0.0.1:" + masterPort;
     }
 
-    /** Starts a driver JVM running {@link SparkRun} on this cluster with {@code args}. */
+    /** Starts a driver JVM running {@link SparkRun} on this cluster with {@code args}, without its web UI. */
     DriverProcess driver(String name, List<String> args) throws IOException {
+        return driver(name, args, "-Dspark.ui.enabled=false");
+    }
+
+    /** As above, with more JVM options ({@code -Dspark.ui.port=...}); its log (Spark's, at INFO) in {@link #log}. */
+    DriverProcess driver(String name, List<String> args, String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
+        command.addAll(List.of(options));
         command.addAll(List.of("-Dspark.master=" + masterUrl(), "-Dspark.executor.extraClassPath=" + classFolders,
-                "-Dspark.executor.memory=512m", "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1",
+                "-Dspark.executor.memory=512m", "-Dspark.driver.host=127.0.0.1",
                 "-cp", classPath, SparkRun.class.getName()));
         command.addAll(args);
         Process driver = start(name, command);
         processes.add(driver);
         return new DriverProcess(driver, name);
+    }
+
+    /** What the process {@code name} wrote to its standard error (a driver's: Spark's log). */
+    Path log(String name) {
+        return directory.resolve(name + ".err");
     }
 
     /** Kills the executor that worker {@code worker} runs with SIGKILL; returns its executor id. */
@@ -145,7 +156,7 @@ final class StandaloneCluster implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
