@@ -216,12 +216,17 @@ def main():
     parser.add_argument("--inputs", choices=("pixel", "global"), default="pixel")
     parser.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
     args = parser.parse_args()
+    if args.epochs < 2:
+        parser.error("--epochs must be at least 2: one of warm-up, then the cosine (as descent train requires)")
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     warnings.filterwarnings("ignore", category=UserWarning)   # SequentialLR passes an epoch to step()
 
     (x, y), (val_x, val_y), (test_x, test_y) = load(args.data, args.seed, args.inputs)
     n = x.shape[0]
+    # Per-pixel statistics blow up the pixels that are nearly constant in the training images.
+    print("inputs (%s): largest |value| %.1f in training, %.1f in test" % (args.inputs, float(x.abs().max()),
+                                                                        float(test_x.abs().max())))
     net = network(args.rng, args.seed)
     print("fashion-mnist: %d train, %d validation, %d test samples; %s" % (n, val_x.shape[0], test_x.shape[0],
           " -> ".join(type(m).__name__ for m in net)), flush=True)
