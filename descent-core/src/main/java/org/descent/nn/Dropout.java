@@ -17,8 +17,9 @@ import org.descent.tensor.Tensor;
  *
  * <p>The mask is a counter-based hash, not a stream: element i of the t-th training call keeps its
  * value iff {@code mix(mix(seed, t), i) ≥ p · 2⁵³}, so it depends only on the seed, the call and the
- * position, never on the number of threads. The seed and the call count t are the buffer
- * {@code rng} (seed low 16 bits, seed high 16 bits, t mod 2²⁴, t / 2²⁴: whole numbers exact in
+ * position, never on the number of threads; a {@link MaskStream} other than 0 (a data-parallel
+ * trainer opens one per partition) mixes its number into the key. The seed and the call count t
+ * are the buffer {@code rng} (seed low 16 bits, seed high 16 bits, t mod 2²⁴, t / 2²⁴: whole numbers exact in
  * float32), saved in model files and checkpoints, so a resumed run draws the same masks as an
  * uninterrupted one. The seed comes from the network's random generator when built.
  *
@@ -108,6 +109,10 @@ public final class Dropout extends Module {
     /** The {@code call}-th training pass: mask = 0 or 1/(1 − p) per element, and y = x ⊙ mask, in one pass. */
     private void draw(long seed, long call, Tensor x, Tensor mask, Tensor y) {
         long key = mix(mix(seed * GOLDEN) + call);
+        long stream = MaskStream.current();
+        if (stream != 0) {
+            key = mix(key + mix(stream * GOLDEN));
+        }
         long threshold = (long) (p * TWO_TO_53);
         double scale = 1.0 / (1.0 - p);
         float[] xf = x.floatData();

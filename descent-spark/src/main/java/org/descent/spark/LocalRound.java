@@ -10,6 +10,7 @@ import org.descent.data.Batches;
 import org.descent.data.Dataset;
 import org.descent.io.Safetensors;
 import org.descent.io.SafetensorsContent;
+import org.descent.nn.MaskStream;
 import org.descent.nn.Module;
 import org.descent.optim.GradientClipping;
 import org.descent.optim.Optimizer;
@@ -82,9 +83,12 @@ final class LocalRound implements Function2<Integer, Iterator<PartitionShard>, I
             Optimizer local = optimizer.apply(network.parameters());
             local.loadState(Safetensors.decode(round.optimizerState(), source).tensors());
             Dataset data = Dataset.regression(shard.features(rows), shard.targets(rows));
-            History history = new Trainer(network, loss.get(), local, Task.REGRESSION,
-                    new TrainingConfig(1, batchSize, roundSeed(seed, round.epoch(), round.round(), partition)))
-                    .clipGradients(clipping).fit(data, null);
+            History history;
+            try (MaskStream scope = MaskStream.enter(partition)) {   // partitions hold the same dropout state
+                history = new Trainer(network, loss.get(), local, Task.REGRESSION,
+                        new TrainingConfig(1, batchSize, roundSeed(seed, round.epoch(), round.round(), partition)))
+                        .clipGradients(clipping).fit(data, null);
+            }
             return List.of(new PartitionModel(partition, executor, rows.length, history.last().trainLoss() * rows.length,
                     Weights.encode(network), Safetensors.encode(new SafetensorsContent(local.state())))).iterator();
         } finally {

@@ -9,8 +9,9 @@ import org.apache.spark.broadcast.Broadcast;
 import org.descent.DescentException;
 import org.descent.io.Safetensors;
 import org.descent.io.SafetensorsContent;
-import org.descent.nn.Parameter;
+import org.descent.nn.MaskStream;
 import org.descent.nn.Module;
+import org.descent.nn.Parameter;
 import org.descent.tensor.Tensor;
 
 /**
@@ -57,7 +58,10 @@ final class PartitionStep implements Function2<Integer, Iterator<PartitionShard>
         Weights.load(step.weights(), network, "the state broadcast for step " + step.step());
         network.train();
         network.zeroGrad();
-        Tensor value = loss.get().compute(network.forward(shard.features(rows)), shard.targets(rows));
+        Tensor value;
+        try (MaskStream scope = MaskStream.enter(partition)) {   // partitions hold the same dropout state
+            value = loss.get().compute(network.forward(shard.features(rows)), shard.targets(rows));
+        }
         value.backward();
         double lossValue = value.item();
         List<Parameter> parameters = network.parameters();
