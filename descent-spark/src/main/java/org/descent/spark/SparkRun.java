@@ -48,6 +48,10 @@ public final class SparkRun {
     private static final List<String> OPTIONS = List.of("data", "master", "mode", "partitions", "epochs", "batch",
             "local-steps", "hidden", "lr", "seed", "clip-norm", "clip-value", "warmup-steps", "checkpoint", "resume",
             "out");
+    /** Options whose value must be a whole number (an int; the seed a long) or a number, checked before Spark starts. */
+    private static final List<String> WHOLE_NUMBERS = List.of("partitions", "epochs", "batch", "local-steps",
+            "warmup-steps");
+    private static final List<String> NUMBERS = List.of("lr", "clip-norm", "clip-value");
 
     private SparkRun() {
     }
@@ -75,8 +79,31 @@ public final class SparkRun {
         if (!mode.equals("average") && !mode.equals("sync")) {
             throw new DescentException("--mode must be average or sync, got " + mode);
         }
+        checkNumbers(options);
         clipping(options);   // a bad value is refused before Spark starts
         return options;
+    }
+
+    /** Refuses, naming the option, a value that the run would fail to read as its number. */
+    private static void checkNumbers(Map<String, String> options) {
+        options.forEach((name, value) -> {
+            try {
+                if (WHOLE_NUMBERS.contains(name)) {
+                    Integer.parseInt(value);
+                } else if (name.equals("seed")) {
+                    Long.parseLong(value);
+                } else if (NUMBERS.contains(name)) {
+                    Double.parseDouble(value);
+                } else if (name.equals("hidden")) {
+                    for (String width : value.split(",")) {
+                        Integer.parseInt(width.trim());
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new DescentException("--" + name + " must be " + (name.equals("hidden") ? "widths such as 256,128"
+                        : NUMBERS.contains(name) ? "a number" : "a whole number") + ", got " + value);
+            }
+        });
     }
 
     /** The gradient clipping of {@code --clip-norm} or {@code --clip-value}, or null. */

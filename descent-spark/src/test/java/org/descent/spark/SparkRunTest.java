@@ -89,6 +89,22 @@ class SparkRunTest {
         DescentException both = assertThrows(DescentException.class,
                 () -> SparkRun.parse(new String[] {"--clip-norm", "1", "--clip-value", "1"}));
         assertEquals("give --clip-norm or --clip-value, not both", both.getMessage());
+        DescentException word = assertThrows(DescentException.class,
+                () -> SparkRun.parse(new String[] {"--clip-norm", "abc"}));
+        assertEquals("--clip-norm must be a number, got abc", word.getMessage());
+    }
+
+    @Test
+    void refusesNumbersItCannotReadNamingTheOption() {
+        DescentException epochs = assertThrows(DescentException.class,
+                () -> SparkRun.parse(new String[] {"--epochs", "1.5"}));
+        assertEquals("--epochs must be a whole number, got 1.5", epochs.getMessage());
+        DescentException warmup = assertThrows(DescentException.class,
+                () -> SparkRun.parse(new String[] {"--warmup-steps", "x"}));
+        assertEquals("--warmup-steps must be a whole number, got x", warmup.getMessage());
+        DescentException hidden = assertThrows(DescentException.class,
+                () -> SparkRun.parse(new String[] {"--hidden", "256,x"}));
+        assertEquals("--hidden must be widths such as 256,128, got 256,x", hidden.getMessage());
     }
 
     /** Clipping reaches the executors' local steps in average mode too: a tight clip changes the weights. */
