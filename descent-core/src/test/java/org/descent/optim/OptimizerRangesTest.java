@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OptimizerRangesTest {
     private static final int PERIOD = 7;
-    private static final int LARGE = 70_001;   // three ranges
+    private static final int LARGE = 600_001;   // 19 ranges, enough elements for the kernel threads
 
     @AfterEach
     void oneThreadAgain() {
