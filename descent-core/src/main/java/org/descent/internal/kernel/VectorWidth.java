@@ -21,10 +21,9 @@ import org.descent.DescentException;
  * @param rowProductMaxRows rows of A up to which {@code x·Wᵀ} takes {@link VectorRowProduct} (no padding)
  * @param smallBatchMaxRows rows of A up to which {@code x·Wᵀ} takes {@link VectorSmallBatchGemm}
  * @param directMaxRows rows of op(A) up to which {@code op(A)·B} may take {@link VectorDirectGemm}
- * @param stripLimit floats of the per-thread packed A (a tile's rows at all depths are kept when they fit)
  */
 public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int nc, int smallMc, int smallNc,
-        long parallelThreshold, int rowProductMaxRows, int smallBatchMaxRows, int directMaxRows, int stripLimit) {
+        long parallelThreshold, int rowProductMaxRows, int smallBatchMaxRows, int directMaxRows) {
     /** The system property that forces a width. */
     public static final String PROPERTY = "descent.vectorBits";
     /** The depth block of every width (see {@link #kc}). */
@@ -50,9 +49,8 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
             throw new IllegalArgumentException("C tiles " + mc + "×" + nc + " and " + smallMc + "×" + smallNc
                     + " must be positive multiples of the register tile " + rows + "×" + columns);
         }
-        if ((long) mc * kc > stripLimit || parallelThreshold < 1 || rowProductMaxRows < 0 || smallBatchMaxRows < 0 || directMaxRows < 0) {
-            throw new IllegalArgumentException("strip limit " + stripLimit + " below mc·kc = " + (long) mc * kc
-                    + ", or a negative threshold");
+        if (parallelThreshold < 1 || rowProductMaxRows < 0 || smallBatchMaxRows < 0 || directMaxRows < 0) {
+            throw new IllegalArgumentException("a negative threshold, or a parallel threshold below one");
         }
     }
 
@@ -78,7 +76,7 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
         int mc = clamp(caches.l2() / 8 / blockFloats, smallMc, 1024) / rows * rows;
         int nc = clamp(caches.l2() / 4 / blockFloats, smallNc, 4096) / columns * columns;
         return new VectorWidth(bits, rows, vectors, KC, mc, nc, smallMc, smallNc, 1L << 25, ROW_PRODUCT_MAX_ROWS, 4 * columns,
-                2 * columns, Math.max(1 << 16, mc * KC));
+                2 * columns);
     }
 
     /**
