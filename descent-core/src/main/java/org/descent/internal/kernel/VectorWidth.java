@@ -35,6 +35,14 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
      * the same at every width.
      */
     static final int ROW_PRODUCT_MAX_ROWS = 1;
+    /**
+     * Rows of op(A) up to which a shallow product may take {@link VectorDirectGemm}: 64, one chunk
+     * of a 128-row batch ({@code train.ParallelStep}), at every width. Two column panels at 512
+     * bits, where it was measured; at 256 bits it was two panels too (32 rows) until the chunks'
+     * {@code dZ·W} ran faster unpacked on Zen 5 with {@code -XX:UseAVX=2} (batch 128, one thread,
+     * median of four: 82.7k against 77.0k samples/s); unmeasured at 128 bits.
+     */
+    static final int DIRECT_MAX_ROWS = 64;
 
     public VectorWidth {
         if (bits != 128 && bits != 256 && bits != 512) {
@@ -62,9 +70,9 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
      * (6×16, BLIS's Haswell shape: 12 + 2 + 1 = 15 of AVX2's 16, where 8 × 2 would spill);
      * 128-bit 6 × 2 (6×8: 15 of SSE's 16; NEON's 32 are unmeasured). The C tiles derive from L2: an A block of mc × kc floats takes an eighth of it and a B
      * block of kc × nc a quarter (2 MiB gives 256×512, the sizes measured best on the AVX-512 CPU);
-     * the small tiles are 8 row panels by 4 column panels, the paths' thresholds 4 and 2 column
-     * panels, and one-row products go row by row (batch-1 784-256-128-10 forward 10–17 µs against
-     * 150–161 padded to a panel at 512 bits).
+     * the small tiles are 8 row panels by 4 column panels, the small-batch threshold 4 column
+     * panels, the direct one {@value #DIRECT_MAX_ROWS} rows, and one-row products go row by row
+     * (batch-1 784-256-128-10 forward 10–17 µs against 150–161 padded to a panel at 512 bits).
      */
     static VectorWidth of(int bits, int registers, CacheSizes caches) {
         int rows = bits >= 256 && registers >= 32 ? 8 : 6;
@@ -76,7 +84,7 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
         int mc = clamp(caches.l2() / 8 / blockFloats, smallMc, 1024) / rows * rows;
         int nc = clamp(caches.l2() / 4 / blockFloats, smallNc, 4096) / columns * columns;
         return new VectorWidth(bits, rows, vectors, KC, mc, nc, smallMc, smallNc, 1L << 25, ROW_PRODUCT_MAX_ROWS, 4 * columns,
-                2 * columns);
+                DIRECT_MAX_ROWS);
     }
 
     /**
