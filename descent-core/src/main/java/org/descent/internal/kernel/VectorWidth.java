@@ -38,9 +38,9 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
     /**
      * Rows of op(A) up to which a shallow product may take {@link VectorDirectGemm}: 64, one chunk
      * of a 128-row batch ({@code train.ParallelStep}), at every width. Two column panels at 512
-     * bits, where it was measured; at 256 bits it was two panels too (32 rows) until the chunks'
-     * {@code dZ·W} ran faster unpacked on Zen 5 with {@code -XX:UseAVX=2} (batch 128, one thread,
-     * median of four: 82.7k against 77.0k samples/s); unmeasured at 128 bits.
+     * bits, where it was measured; at 256 bits it was two panels too (32 rows), but a chunk's
+     * {@code dZ·W} ran faster unpacked on Zen 5 with {@code -XX:UseAVX=2} (64×256×128: 94–99
+     * against 75–82 GFLOP/s packed; docs/PERFORMANCE.md); unmeasured at 128 bits.
      */
     static final int DIRECT_MAX_ROWS = 64;
 
