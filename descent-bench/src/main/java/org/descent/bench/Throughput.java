@@ -15,6 +15,8 @@ import org.descent.tensor.Parallelism;
  *
  * <pre>
  * Throughput mlp 784,256,128,10 BATCH THREADS SECONDS [WARMUP]  →  samples_per_second=…
+ * Throughput scaling 784,256,128,10 BATCH THREADS SECONDS ROUNDS →  samples/s with 1 and THREADS threads in
+ *     alternating periods of SECONDS, and the median ratio of the ROUNDS pairs
  * Throughput layers 784,256,128,10 BATCH THREADS SECONDS ROUNDS  →  the step time plain, with batch norm, with
  *     dropout 0.2 and with both, measured in turn ROUNDS times (a noisy machine shifts all four alike)
  * Throughput gemm N THREADS SECONDS [WARMUP]                    →  gflops=…
@@ -47,6 +49,9 @@ public final class Throughput {
             MlpStep step = new MlpStep(sizes(args[1]), Integer.parseInt(args[2]), 0.1, 1);
             double rate = step.batch() * repetitionsPerSecond(step::step, warmUp(args, 4), Double.parseDouble(args[4]));
             System.out.println(String.format(Locale.ROOT, "samples_per_second=%.1f", rate));
+        } else if (mode.equals("scaling") && args.length == 6) {
+            ThreadScaling.run(sizes(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Double.parseDouble(args[4]), Integer.parseInt(args[5]));
         } else if (mode.equals("layers") && args.length == 6) {
             Parallelism.setThreads(Integer.parseInt(args[3]));
             LayerCost.run(sizes(args[1]), Integer.parseInt(args[2]), Double.parseDouble(args[4]), Integer.parseInt(args[5]));
@@ -74,7 +79,7 @@ public final class Throughput {
             System.out.println(String.format(Locale.ROOT, "gflops=%.1f", rate * 2.0 * n * n * n / 1e9));
         } else {
             throw new DescentException("usage: Throughput mlp SIZES BATCH THREADS SECONDS [WARMUP] | gemm N THREADS SECONDS [WARMUP]"
-                    + " | alloc SIZES BATCH STEPS | trace SIZES BATCH THREADS SECONDS | predict SIZES ROWS SECONDS, got " + String.join(" ", args));
+                    + " | scaling SIZES BATCH THREADS SECONDS ROUNDS | alloc SIZES BATCH STEPS | trace SIZES BATCH THREADS SECONDS | predict SIZES ROWS SECONDS, got " + String.join(" ", args));
         }
     }
 

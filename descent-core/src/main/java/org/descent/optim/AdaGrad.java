@@ -34,14 +34,18 @@ public final class AdaGrad extends Optimizer {
     }
 
     @Override
-    protected void update(int index, Tensor value, Tensor grad, double learningRate) {
+    protected void beginUpdate(int index, Tensor value, double learningRate) {
         if (squareSum[index] == null) {
             squareSum[index] = new double[value.size()];
             Arrays.fill(squareSum[index], config.initialAccumulator());
         }
+    }
+
+    @Override
+    protected void update(int index, Tensor value, Tensor grad, int from, int to, double learningRate) {
         double[] sum = squareSum[index];
         double lambda = config.weightDecay();
-        for (int j = 0; j < sum.length; j++) {
+        for (int j = from; j < to; j++) {
             double w = value.get(j);
             double g = grad.get(j) + lambda * w;
             sum[j] += g * g;

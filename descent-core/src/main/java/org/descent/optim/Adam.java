@@ -97,33 +97,42 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(int index, Tensor value, Tensor grad, double learningRate) {
+    protected void beginUpdate(int index, Tensor value, double learningRate) {
         if (firstMoment[index] == null) {
             firstMoment[index] = Tensor.zeros(value.dtype(), value.size());
             secondMoment[index] = Tensor.zeros(value.dtype(), value.size());
         }
-        int t = ++updates[index];
+        updates[index]++;
+    }
+
+    @Override
+    protected void update(int index, Tensor value, Tensor grad, int from, int to, double learningRate) {
+        int t = updates[index];
         double stepSize = learningRate / (1 - Math.pow(config.beta1(), t));
         double secondCorrection = Math.sqrt(1 - Math.pow(config.beta2(), t));
         if (value.dtype() == DType.FLOAT32) {
-            float[] gradients = grad.dtype() == DType.FLOAT32 ? grad.floatData() : grad.copy(DType.FLOAT32).floatData();
-            updateFloat32(value.floatData(), gradients, firstMoment[index].floatData(),
-                    secondMoment[index].floatData(), (float) stepSize, (float) secondCorrection);
+            updateFloat32(value.floatData(), grad, firstMoment[index].floatData(), secondMoment[index].floatData(),
+                    from, to, (float) stepSize, (float) secondCorrection);
         } else {
             updateFloat64(value.doubleData(), grad, firstMoment[index].doubleData(), secondMoment[index].doubleData(),
-                    stepSize, secondCorrection);
+                    from, to, stepSize, secondCorrection);
         }
     }
 
-    /** The update in float32, every operand rounded to float: a plain loop over arrays, which C2 vectorizes. */
-    private void updateFloat32(float[] w, float[] g, float[] m, float[] v, float stepSize, float secondCorrection) {
+    /**
+     * The update in float32, every operand rounded to float: a plain loop over arrays, which C2
+     * vectorizes (a float64 gradient, which a float32 weight seldom has, is rounded to float first).
+     */
+    private void updateFloat32(float[] w, Tensor grad, float[] m, float[] v, int from, int to, float stepSize,
+                               float secondCorrection) {
+        float[] g = grad.floatData() != null ? grad.floatData() : grad.copy(DType.FLOAT32).floatData();
         float beta1 = (float) config.beta1();
         float beta2 = (float) config.beta2();
         float oneMinusBeta1 = (float) (1 - config.beta1());
         float oneMinusBeta2 = (float) (1 - config.beta2());
         float lambda = (float) config.weightDecay();
         float epsilon = (float) config.epsilon();
-        for (int j = 0; j < w.length; j++) {
+        for (int j = from; j < to; j++) {
             float weight = w[j];
             float gradient = g[j] + lambda * weight;
             float first = beta1 * m[j] + oneMinusBeta1 * gradient;
@@ -135,12 +144,12 @@ public final class Adam extends Optimizer {
     }
 
     /** The update in float64, for float64 parameters. */
-    private void updateFloat64(double[] w, Tensor grad, double[] m, double[] v, double stepSize,
+    private void updateFloat64(double[] w, Tensor grad, double[] m, double[] v, int from, int to, double stepSize,
                                double secondCorrection) {
         double beta1 = config.beta1();
         double beta2 = config.beta2();
         double lambda = config.weightDecay();
-        for (int j = 0; j < w.length; j++) {
+        for (int j = from; j < to; j++) {
             double g = grad.get(j) + lambda * w[j];
             m[j] = beta1 * m[j] + (1 - beta1) * g;
             v[j] = beta2 * v[j] + (1 - beta2) * g * g;

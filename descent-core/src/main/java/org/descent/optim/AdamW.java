@@ -44,23 +44,28 @@ public final class AdamW extends Optimizer {
     }
 
     @Override
-    protected void update(int index, Tensor value, Tensor grad, double learningRate) {
+    protected void beginUpdate(int index, Tensor value, double learningRate) {
+        moments.beginUpdate(index, value, learningRate);
+    }
+
+    @Override
+    protected void update(int index, Tensor value, Tensor grad, int from, int to, double learningRate) {
         double shrink = 1 - learningRate * config.weightDecay();
         if (config.weightDecay() != 0) {
             float[] floats = value.floatData();
             if (floats != null) {
                 float factor = (float) shrink;   // float32 arithmetic, as PyTorch's param.mul_(1 - lr * wd)
-                for (int j = 0; j < floats.length; j++) {
+                for (int j = from; j < to; j++) {
                     floats[j] *= factor;
                 }
             } else {
                 double[] doubles = value.doubleData();
-                for (int j = 0; j < doubles.length; j++) {
+                for (int j = from; j < to; j++) {
                     doubles[j] *= shrink;
                 }
             }
         }
-        moments.update(index, value, grad, learningRate);
+        moments.update(index, value, grad, from, to, learningRate);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.descent.optim;
 import java.util.List;
 import java.util.Map;
 import org.descent.nn.Parameter;
-import org.descent.internal.kernel.Kernels;
 import org.descent.tensor.Tensor;
 
 /**
@@ -55,23 +54,30 @@ public final class GradientDescent extends Optimizer {
     }
 
     @Override
-    protected void update(int index, Tensor value, Tensor grad, double learningRate) {
+    protected void beginUpdate(int index, Tensor value, double learningRate) {
+        if (config.momentum() > 0 && velocity[index] == null) {
+            velocity[index] = new double[value.size()];
+        }
+    }
+
+    @Override
+    protected void update(int index, Tensor value, Tensor grad, int from, int to, double learningRate) {
         double mu = config.momentum();
         double lambda = config.weightDecay();
         boolean nesterov = config.nesterov();
-        if (mu > 0 && velocity[index] == null) {
-            velocity[index] = new double[value.size()];
-        }
         double[] v = velocity[index];
         float[] floats = value.floatData();
         double[] doubles = value.doubleData();
         float[] gradients = grad.floatData();
         if (floats != null && gradients != null && mu == 0 && lambda == 0) {
             // Plain descent in float32 arithmetic (η rounded to float), as PyTorch's update: W + (−η)·g = W − η·g exactly.
-            Kernels.active().axpy(-(float) learningRate, gradients, floats, floats.length);
+            float alpha = -(float) learningRate;
+            for (int j = from; j < to; j++) {
+                floats[j] += alpha * gradients[j];
+            }
             return;
         }
-        for (int j = 0; j < value.size(); j++) {
+        for (int j = from; j < to; j++) {
             double w = floats != null ? floats[j] : doubles[j];
             double g = grad.get(j) + lambda * w;
             double direction = g;

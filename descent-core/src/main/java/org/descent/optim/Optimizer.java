@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.descent.DescentException;
+import org.descent.internal.kernel.ElementRanges;
 import org.descent.nn.Parameter;
 import org.descent.tensor.Tensor;
 
@@ -17,6 +18,8 @@ import org.descent.tensor.Tensor;
  * recording a graph; per-parameter state is kept in float64 (velocities) or in the parameter's
  * dtype (Adam's moments, so float32 weights update in one float32 loop). A parameter
  * whose gradient is null (it took no part in the loss) is skipped and its state left unchanged.
+ * Every update is element-wise, so the parameters are cut into ranges ({@link ElementRanges})
+ * that the kernel threads update at once, with the same result for any thread count.
  */
 public abstract class Optimizer {
     /** Prefix of the schedule's entries in {@link #state()} (see {@link StepSize#state()}). */
@@ -24,6 +27,7 @@ public abstract class Optimizer {
 
     private final List<Parameter> parameters;
     private final StepSize stepSize;
+    private final ElementRanges ranges;
     private int stepCount;
 
     protected Optimizer(List<Parameter> parameters, StepSize stepSize) {
@@ -48,26 +52,42 @@ public abstract class Optimizer {
         }
         this.parameters = List.copyOf(parameters);
         this.stepSize = stepSize;
+        this.ranges = ElementRanges.of(parameters.stream().mapToInt(p -> p.shape().size()).toArray());
     }
 
     /** Takes step k = {@link #stepCount()} with η<sub>k</sub> = {@link #learningRate()}, then counts it. */
     public final void step() {
         double learningRate = learningRate();
         for (int i = 0; i < parameters.size(); i++) {
-            Tensor grad = parameters.get(i).grad();
-            if (grad != null) {
-                update(i, parameters.get(i).value(), grad, learningRate);
+            if (parameters.get(i).grad() != null) {
+                beginUpdate(i, parameters.get(i).value(), learningRate);
             }
         }
+        ranges.forEach(r -> {
+            Parameter parameter = parameters.get(ranges.array(r));
+            Tensor grad = parameter.grad();
+            if (grad != null) {
+                update(ranges.array(r), parameter.value(), grad, ranges.from(r), ranges.to(r), learningRate);
+            }
+        });
         stepCount++;
     }
 
     /**
-     * Updates parameter {@code index} in place: {@code value} is its live tensor (write through
-     * {@link Tensor#floatData()} or {@link Tensor#doubleData()}), {@code grad} its gradient of the
-     * same shape.
+     * Called once per step for each parameter {@code index} that has a gradient, on the calling
+     * thread, before any of its elements are updated: for what is per parameter (its state's
+     * storage, its update count). Nothing by default.
      */
-    protected abstract void update(int index, Tensor value, Tensor grad, double learningRate);
+    protected void beginUpdate(int index, Tensor value, double learningRate) {
+    }
+
+    /**
+     * Updates elements {@code from..to-1} of parameter {@code index} in place: {@code value} is its
+     * live tensor (write through {@link Tensor#floatData()} or {@link Tensor#doubleData()}),
+     * {@code grad} its gradient of the same shape. Called on any of the kernel threads, at once
+     * for other ranges, so it touches only those elements and their state.
+     */
+    protected abstract void update(int index, Tensor value, Tensor grad, int from, int to, double learningRate);
 
     /** Drops the gradients of all parameters, before the next {@code backward()}. */
     public void zeroGrad() {

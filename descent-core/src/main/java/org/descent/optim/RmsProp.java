@@ -42,20 +42,24 @@ public final class RmsProp extends Optimizer {
     }
 
     @Override
-    protected void update(int index, Tensor value, Tensor grad, double learningRate) {
+    protected void beginUpdate(int index, Tensor value, double learningRate) {
         int n = value.size();
         if (squareAverage[index] == null) {
             squareAverage[index] = new double[n];
             gradientAverage[index] = config.centered() ? new double[n] : null;
             momentumBuffer[index] = config.momentum() > 0 ? new double[n] : null;
         }
+    }
+
+    @Override
+    protected void update(int index, Tensor value, Tensor grad, int from, int to, double learningRate) {
         double[] v = squareAverage[index];
         double[] mean = gradientAverage[index];
         double[] buffer = momentumBuffer[index];
         double alpha = config.alpha();
         double lambda = config.weightDecay();
         double mu = config.momentum();
-        for (int j = 0; j < n; j++) {
+        for (int j = from; j < to; j++) {
             double w = value.get(j);
             double g = grad.get(j) + lambda * w;
             v[j] = alpha * v[j] + (1 - alpha) * g * g;

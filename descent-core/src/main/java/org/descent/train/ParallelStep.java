@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.descent.autograd.OutputReuse;
+import org.descent.internal.kernel.ElementRanges;
 import org.descent.internal.kernel.KernelThreads;
 import org.descent.loss.BinaryCrossEntropy;
 import org.descent.loss.BinaryCrossEntropyWithLogits;
@@ -38,7 +39,7 @@ import org.descent.tensor.Tensor;
  * (chunk c holds rows ⌊c·N/C⌋ .. ⌊(c+1)·N/C⌋ − 1); chunk c runs forward and backward on its own
  * {@link BatchChunk} (the network itself for chunk 0, copies sharing its weights for the others)
  * with its loss scaled by N_c / N, and each parameter's gradient is (g₀ + g₁) + g₂ + … + g_{C−1},
- * added in that order.
+ * added in that order, the parameters cut into ranges that the threads add at once.
  * The chunks depend only on N, never on the thread count, and one thread computes the same chunks
  * one after the other, so the weights come out bitwise identical for any number of threads.
  *
@@ -75,7 +76,8 @@ public final class ParallelStep {
     private final List<BatchChunk> chunks = new ArrayList<>();
     /** The network's parameters (the holders stay while their values may be replaced). */
     private final List<Parameter> parameters;
-    private final Fold fold = new Fold();
+    /** The parameters' elements in ranges, for the fold of the chunks' gradients. */
+    private final ElementRanges ranges;
     /** The task whose batch accuracy is measured, or null for none. */
     private final Task task;
     private double batchAccuracy = Double.NaN;
@@ -99,6 +101,7 @@ public final class ParallelStep {
         this.maxChunks = maxChunks;
         this.model = model;
         this.parameters = model.parameters();
+        this.ranges = ElementRanges.of(parameters.stream().mapToInt(p -> p.shape().size()).toArray());
         this.loss = loss;
         this.splittable = PER_SAMPLE_LOSSES.contains(loss.getClass()) && model instanceof Sequential sequential
                 && sequential.layers().stream().allMatch(layer -> ROW_WISE_LAYERS.contains(layer.getClass()));
@@ -138,11 +141,9 @@ public final class ParallelStep {
         for (int c = 0; c < count; c++) {
             chunks.get(c).share(parameters);
         }
-        fold.reset(count);
-        KernelThreads.forEach(count, c -> {
-            chunks.get(c).run(loss, features, targets, c * rows / count, (c + 1) * rows / count, classifies());
-            fold.finished(c);
-        });
+        KernelThreads.forEach(count, c -> chunks.get(c).run(loss, features, targets, c * rows / count,
+                (c + 1) * rows / count, classifies()));
+        foldGradients(count);
         double value = 0;
         int correct = 0;
         for (int c = 0; c < count; c++) {
@@ -166,49 +167,33 @@ public final class ParallelStep {
     }
 
     /**
-     * Adds the chunks' gradients into the network's (chunk 0's, in its own storage) in chunk
-     * order, (g₀ + g₁) + g₂ + …, each as soon as it and all before it are done: on one thread
-     * right after it is computed, while it is still in cache.
+     * Adds the other chunks' gradients into the network's (chunk 0's, in its own storage) in chunk
+     * order, (g₀ + g₁) + g₂ + …, range by range on the kernel threads: each element is the same
+     * sum in the same order for any thread count.
      */
-    private final class Fold {
-        private boolean[] done = new boolean[0];
-        private int count;
-        private int added;
-
-        synchronized void reset(int chunks) {
-            if (done.length < chunks) {
-                done = new boolean[chunks];
-            }
-            java.util.Arrays.fill(done, false);
-            count = chunks;
-            added = 1;
-        }
-
-        synchronized void finished(int chunk) {
-            done[chunk] = true;
-            while (done[0] && added < count && done[added]) {
-                for (int j = 0; j < parameters.size(); j++) {
-                    Tensor total = parameters.get(j).grad();
-                    Tensor g = chunks.get(added).gradient(j);
-                    if (total.floatData() != null) {
-                        add(total.floatData(), g.floatData());
-                    } else {
-                        add(total.doubleData(), g.doubleData());
-                    }
+    private void foldGradients(int count) {
+        ranges.forEach(r -> {
+            int j = ranges.array(r);
+            Tensor total = parameters.get(j).grad();
+            for (int c = 1; c < count; c++) {
+                Tensor g = chunks.get(c).gradient(j);
+                if (total.floatData() != null) {
+                    add(total.floatData(), g.floatData(), ranges.from(r), ranges.to(r));
+                } else {
+                    add(total.doubleData(), g.doubleData(), ranges.from(r), ranges.to(r));
                 }
-                added++;
             }
-        }
+        });
     }
 
-    private static void add(float[] total, float[] g) {
-        for (int i = 0; i < total.length; i++) {
+    private static void add(float[] total, float[] g, int from, int to) {
+        for (int i = from; i < to; i++) {
             total[i] += g[i];
         }
     }
 
-    private static void add(double[] total, double[] g) {
-        for (int i = 0; i < total.length; i++) {
+    private static void add(double[] total, double[] g, int from, int to) {
+        for (int i = from; i < to; i++) {
             total[i] += g[i];
         }
     }

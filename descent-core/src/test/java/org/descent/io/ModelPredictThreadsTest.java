@@ -116,7 +116,7 @@ class ModelPredictThreadsTest {
         List<Double> losses = new ArrayList<>();
         Optimizer keep = new Optimizer(model.network().parameters(), StepSize.constant(0.1)) {
             @Override
-            protected void update(int index, Tensor value, Tensor grad, double learningRate) {
+            protected void update(int index, Tensor value, Tensor grad, int from, int to, double learningRate) {
                 // leaves the weights: the eval-mode result stays one tensor
             }
         };

@@ -4,9 +4,9 @@ import static org.descent.internal.kernel.VectorMicroKernel.MR;
 import static org.descent.internal.kernel.VectorMicroKernel.NR;
 
 /**
- * {@code C = op(A) · B} with nothing packed, for products of at most {@link #MAX_ROWS} rows (64
- * with 512-bit vectors) whose depth fits one block ({@code k ≤} {@link VectorGemm#KC}) and whose
- * B is row-major and at least {@link VectorMicroKernel#NR} wide: in an MLP at small batch,
+ * {@code C = op(A) · B} with nothing packed, for products of at most {@link #MAX_ROWS} rows (64)
+ * whose depth fits one block ({@code k ≤} {@link VectorGemm#KC}) and whose B is row-major and at
+ * least {@link VectorMicroKernel#NR} wide: in an MLP at small batch,
  * {@code dx = dZ·W}, and {@code dW = dZᵀ·a} of layers with at most 64 outputs. Packing would copy
  * each operand to use it only a few times; here {@link VectorMicroKernel#multiplyStrided}
  * broadcasts A and loads B where they lie. The last column strip is shifted left to end at column
@@ -23,10 +23,11 @@ final class VectorDirectGemm {
     }
 
     /**
-     * Whether {@link #multiply} serves this shape; a property of the shape alone. Up to two
-     * panels of rows: 64×784×32 took 20.7–21.4 µs here against 23.1–23.4 packed; at 128 rows it
-     * depended on the shape (128×128×10 faster here, 128×784×256 packed) and at 256 packing won
-     * (256×784×32: 89 against 79–81 µs), as each packed value of B then serves enough rows.
+     * Whether {@link #multiply} serves this shape; a property of the shape alone. Up to 64 rows
+     * ({@link VectorWidth#DIRECT_MAX_ROWS}): at 512 bits 64×784×32 took 20.7–21.4 µs against
+     * 23.1–23.4 packed; at 128 rows it depended on the shape (128×128×10 faster, 128×784×256
+     * packed) and at 256 packing won (256×784×32: 89 against 79–81 µs), as each packed value of B
+     * then serves enough rows.
      */
     static boolean serves(int m, int n, int k, boolean transB) {
         return !transB && m <= MAX_ROWS && n >= NR && k <= VectorGemm.KC;

@@ -10,9 +10,9 @@ import static org.descent.internal.kernel.VectorMicroKernel.NR;
  * Blocked float32 GEMM {@code C = op(A) · op(B)} (Goto/BLIS style) around
  * {@link VectorMicroKernel}. op(B) is packed once per call into column panels of width NR,
  * {@link #KC} deep; C is cut into tiles that are computed independently, each packing its rows
- * of op(A) into MR-row panels per depth block (or, when a tile's rows at all depths fit in
- * {@link #STRIP_LIMIT} floats, once for all depths and kept for the next tile of the same rows,
- * so a strip of A is packed about once per call instead of once per column tile); the first
+ * of op(A) into MR-row panels at all depths at once, a strip kept for the next tile of the same
+ * rows, so op(A) too is packed about once per call (repacked per column tile and depth block
+ * when large, it cost about a tenth of sgemm n = 2048); the first
  * depth block stores into C, later ones add, so C is never zeroed beforehand. Small products get small tiles
  * ({@link #SMALL_TILE_ROWS}×{@link #SMALL_TILE_COLUMNS}, 64×128 at 512 bits) so that several threads find work;
  * large ones get {@link #LARGE_TILE_ROWS}×{@link #LARGE_TILE_COLUMNS} (from the L2 size, see
@@ -29,16 +29,14 @@ final class VectorGemm {
     static final int SMALL_TILE_COLUMNS = VectorTiles.WIDTH.smallNc();
     static final int LARGE_TILE_ROWS = VectorTiles.WIDTH.mc();
     static final int LARGE_TILE_COLUMNS = VectorTiles.WIDTH.nc();
-    /** Floats up to which a tile's rows of op(A) are packed at all depths at once and kept. */
-    static final int STRIP_LIMIT = VectorTiles.WIDTH.stripLimit();
 
     /**
-     * Per-thread packing space, reused across calls so the steady state allocates nothing. The
-     * strip of op(A) packed last is remembered by call and first row, so the next tiles of the
-     * same rows (the next ones in row-major order) skip packing it again.
+     * Per-thread packing space, grown to the largest product seen and reused, so the steady state
+     * allocates nothing. The strip of op(A) packed last is remembered by call and first row, so
+     * the next tiles of the same rows (the next ones in row-major order) skip packing it again.
      */
     private static final class Scratch {
-        final float[] packedA = new float[STRIP_LIMIT];
+        float[] packedA = new float[0];
         final float[] edge = new float[MR * NR];
         final VectorGemm gemm = new VectorGemm();
         float[] packedB = new float[0];
@@ -114,9 +112,11 @@ final class VectorGemm {
         int i1 = Math.min(i0 + tileRows, m);
         int j0 = t % columnTiles() * tileColumns;
         int j1 = Math.min(j0 + tileColumns, n);
+        if (scratch.packedA.length < tileRows * k) {
+            scratch.packedA = new float[tileRows * k];
+        }
         float[] ap = scratch.packedA;
-        boolean strip = tileRows * k <= STRIP_LIMIT;
-        if (strip && (scratch.stripCall != call || scratch.stripRow != i0)) {
+        if (scratch.stripCall != call || scratch.stripRow != i0) {
             for (int pc = 0; pc < k; pc += KC) {
                 packA(ap, pc * tileRows, i0, i1, pc, Math.min(KC, k - pc));
             }
@@ -126,10 +126,7 @@ final class VectorGemm {
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             boolean first = pc == 0;
-            int stripOff = strip ? pc * tileRows : 0;
-            if (!strip) {
-                packA(ap, 0, i0, i1, pc, kc);
-            }
+            int stripOff = pc * tileRows;
             for (int j = j0; j < j1; j += NR) {
                 int bOff = pc * paddedN + j * kc;
                 int nr = Math.min(NR, n - j);

@@ -21,10 +21,9 @@ import org.descent.DescentException;
  * @param rowProductMaxRows rows of A up to which {@code x·Wᵀ} takes {@link VectorRowProduct} (no padding)
  * @param smallBatchMaxRows rows of A up to which {@code x·Wᵀ} takes {@link VectorSmallBatchGemm}
  * @param directMaxRows rows of op(A) up to which {@code op(A)·B} may take {@link VectorDirectGemm}
- * @param stripLimit floats of the per-thread packed A (a tile's rows at all depths are kept when they fit)
  */
 public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int nc, int smallMc, int smallNc,
-        long parallelThreshold, int rowProductMaxRows, int smallBatchMaxRows, int directMaxRows, int stripLimit) {
+        long parallelThreshold, int rowProductMaxRows, int smallBatchMaxRows, int directMaxRows) {
     /** The system property that forces a width. */
     public static final String PROPERTY = "descent.vectorBits";
     /** The depth block of every width (see {@link #kc}). */
@@ -36,6 +35,14 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
      * the same at every width.
      */
     static final int ROW_PRODUCT_MAX_ROWS = 1;
+    /**
+     * Rows of op(A) up to which a shallow product may take {@link VectorDirectGemm}: 64, one chunk
+     * of a 128-row batch ({@code train.ParallelStep}), at every width. Two column panels at 512
+     * bits, where it was measured; at 256 bits it was two panels too (32 rows), but a chunk's
+     * {@code dZ·W} ran faster unpacked on Zen 5 with {@code -XX:UseAVX=2} (64×256×128: 94–99
+     * against 75–82 GFLOP/s packed; docs/PERFORMANCE.md); unmeasured at 128 bits.
+     */
+    static final int DIRECT_MAX_ROWS = 64;
 
     public VectorWidth {
         if (bits != 128 && bits != 256 && bits != 512) {
@@ -50,9 +57,8 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
             throw new IllegalArgumentException("C tiles " + mc + "×" + nc + " and " + smallMc + "×" + smallNc
                     + " must be positive multiples of the register tile " + rows + "×" + columns);
         }
-        if ((long) mc * kc > stripLimit || parallelThreshold < 1 || rowProductMaxRows < 0 || smallBatchMaxRows < 0 || directMaxRows < 0) {
-            throw new IllegalArgumentException("strip limit " + stripLimit + " below mc·kc = " + (long) mc * kc
-                    + ", or a negative threshold");
+        if (parallelThreshold < 1 || rowProductMaxRows < 0 || smallBatchMaxRows < 0 || directMaxRows < 0) {
+            throw new IllegalArgumentException("a negative threshold, or a parallel threshold below one");
         }
     }
 
@@ -64,9 +70,9 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
      * (6×16, BLIS's Haswell shape: 12 + 2 + 1 = 15 of AVX2's 16, where 8 × 2 would spill);
      * 128-bit 6 × 2 (6×8: 15 of SSE's 16; NEON's 32 are unmeasured). The C tiles derive from L2: an A block of mc × kc floats takes an eighth of it and a B
      * block of kc × nc a quarter (2 MiB gives 256×512, the sizes measured best on the AVX-512 CPU);
-     * the small tiles are 8 row panels by 4 column panels, the paths' thresholds 4 and 2 column
-     * panels, and one-row products go row by row (batch-1 784-256-128-10 forward 10–17 µs against
-     * 150–161 padded to a panel at 512 bits).
+     * the small tiles are 8 row panels by 4 column panels, the small-batch threshold 4 column
+     * panels, the direct one {@value #DIRECT_MAX_ROWS} rows, and one-row products go row by row
+     * (batch-1 784-256-128-10 forward 10–17 µs against 150–161 padded to a panel at 512 bits).
      */
     static VectorWidth of(int bits, int registers, CacheSizes caches) {
         int rows = bits >= 256 && registers >= 32 ? 8 : 6;
@@ -78,7 +84,7 @@ public record VectorWidth(int bits, int rows, int vectors, int kc, int mc, int n
         int mc = clamp(caches.l2() / 8 / blockFloats, smallMc, 1024) / rows * rows;
         int nc = clamp(caches.l2() / 4 / blockFloats, smallNc, 4096) / columns * columns;
         return new VectorWidth(bits, rows, vectors, KC, mc, nc, smallMc, smallNc, 1L << 25, ROW_PRODUCT_MAX_ROWS, 4 * columns,
-                2 * columns, Math.max(1 << 16, mc * KC));
+                DIRECT_MAX_ROWS);
     }
 
     /**

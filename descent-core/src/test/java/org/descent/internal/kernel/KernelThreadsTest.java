@@ -1,8 +1,12 @@
 package org.descent.internal.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,43 @@ class KernelThreadsTest {
                     assertEquals(1, runs.get(i), "piece " + i + " with " + threads + " threads");
                 }
             }
+        }
+    }
+
+    /** With every helper on the outer job, a job inside a piece queues nothing: the piece's thread runs it all. */
+    @Test
+    void aJobInsideAPieceRunsOnThatPiecesThreadWhenNoHelperIsFree() {
+        KernelThreads.setThreads(2);
+        for (int round = 0; round < 50; round++) {
+            while (KernelThreads.helpersTaken() > 0) {
+                Thread.onSpinWait();   // the last round's helper is still leaving
+            }
+            Thread[] outerThreads = new Thread[2];
+            Thread[][] innerThreads = new Thread[2][23];
+            CountDownLatch bothRunning = new CountDownLatch(2);
+            CountDownLatch bothDone = new CountDownLatch(2);
+            KernelThreads.forEach(2, outer -> {
+                outerThreads[outer] = Thread.currentThread();
+                bothRunning.countDown();
+                awaitQuietly(bothRunning);   // the caller cannot take both: the helper holds one piece
+                KernelThreads.forEach(23, inner -> innerThreads[outer][inner] = Thread.currentThread());
+                bothDone.countDown();
+                awaitQuietly(bothDone);   // neither leaves its piece (freeing its thread) before the other's job ran
+            });
+            assertNotEquals(outerThreads[0], outerThreads[1]);
+            for (int outer = 0; outer < 2; outer++) {
+                for (int inner = 0; inner < 23; inner++) {
+                    assertEquals(outerThreads[outer], innerThreads[outer][inner], "piece " + inner + " inside " + outer);
+                }
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS), "the other piece never started");
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 
