@@ -48,11 +48,9 @@ cds_setup() {
 # ended (the Workers stop them when the driver is gone; each writes its archive as it exits).
 cds_finish() {
   if [ -n "$cds_record" ] && [ -s "$cds_record" ]; then
-    local old
-    for old in "$cds_dir"/driver-*.jsa; do   # the archives of former jars are of no more use
-      [ "$old" = "${cds_record%.*}" ] || rm -f "$old"
-    done
     mv -f "$cds_record" "${cds_record%.*}"
+    # Archives made before the jar was built are of no more use.
+    find "$cds_dir" -name 'driver-*.jsa' ! -newer "$jar" -delete
   fi
   rm -f "$cds_record"
   [ -n "$cds_executor_record" ] || return 0
