@@ -3,16 +3,34 @@ package org.descent.spark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.descent.DescentException;
 import org.descent.data.CsvReader;
+import org.descent.data.Dataset;
 import org.descent.data.EmbeddedData;
 import org.descent.data.FashionMnist;
 import org.descent.data.IdxFolder;
 import org.descent.data.Split;
 
-/** The data of {@link SparkRun}'s {@code --data}, read on the driver (then broadcast to the executors). */
+/**
+ * The data of {@link SparkRun}'s {@code --data}, read on the driver; the executors read their own
+ * training rows with the same code ({@link ExecutorRows}), or get a CSV file's rows broadcast.
+ */
 final class RunData {
     private RunData() {
+    }
+
+    /** What {@code work} (reading the data, or the like) returns; its failure thrown as itself (a DescentException names the file). */
+    static <T> T await(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -20,6 +38,25 @@ final class RunData {
      * IDX files as its own test set and 90/10 of its training set.
      */
     static Split split(String name, long seed) {
+        return split(name, seed, true);
+    }
+
+    /** The training part of {@link #split}, without reading a test set of its own (for the executors). */
+    static Dataset train(String name, long seed) {
+        return split(name, seed, false).train();
+    }
+
+    /** Whether the executors can read {@code --data} themselves ({@link ExecutorRows}): the digits or IDX files, not a CSV file. */
+    static boolean readableOnExecutors(String name) {
+        return !Files.isRegularFile(Path.of(name));
+    }
+
+    /** {@code name} with a folder given relative to the driver's working folder made absolute, for the executors. */
+    static String absolute(String name) {
+        return name.equals("digits") || name.equals("fashion-mnist") ? name : Path.of(name).toAbsolutePath().toString();
+    }
+
+    private static Split split(String name, long seed, boolean withTest) {
         if (name.equals("digits")) {
             return Split.of(EmbeddedData.digits(), 0.7, 0.15, seed, true);
         }
@@ -35,6 +72,6 @@ final class RunData {
             throw new DescentException("--data " + name + ": no such CSV file or folder of IDX files");
         }
         Split split = Split.of(folder.train(), 0.9, 0.1, seed, true);
-        return new Split(split.train(), split.validation(), folder.test());
+        return new Split(split.train(), split.validation(), withTest ? folder.test() : null);
     }
 }

@@ -27,13 +27,18 @@ final class SampleBlock implements Serializable {
      * {@code ⌊(slice+1)·n/slices⌋ − 1}, the rows {@code parallelize} would put in that partition.
      */
     SampleBlock(Dataset data, int slice, int slices) {
-        int from = (int) ((long) slice * data.size() / slices);
-        int to = (int) ((long) (slice + 1) * data.size() / slices);
+        int from = first(data.size(), slice, slices);
+        int to = first(data.size(), slice + 1, slices);
         this.featureCount = data.featureCount();
         this.targetCount = data.targetCount();
         this.size = to - from;
         this.features = Arrays.copyOfRange(data.features().floatData(), from * featureCount, to * featureCount);
         this.targets = Arrays.copyOfRange(data.targets().floatData(), from * targetCount, to * targetCount);
+    }
+
+    /** The first of {@code n} rows in slice {@code slice} of {@code slices}: {@code ⌊slice·n/slices⌋}. */
+    static int first(int n, int slice, int slices) {
+        return (int) ((long) slice * n / slices);
     }
 
     int size() {

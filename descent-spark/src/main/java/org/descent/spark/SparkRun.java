@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.apache.spark.SparkConf;
@@ -32,12 +33,15 @@ import org.descent.train.History;
 import org.descent.train.Task;
 import org.descent.train.TrainingConfig;
 import org.descent.train.TrainingListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point of {@code descent-spark/run} and {@code spark-submit}: trains an MLP classifier
  * (Adam, cross-entropy) on Spark and prints the epoch lines of {@code descent train}. Options
- * ({@code --name value}): {@code --data} digits | fashion-mnist | a folder of IDX files | a CSV
- * file (read on the driver, label last),
+ * ({@code --name value}): {@code --data} digits | fashion-mnist | a folder of IDX files (the
+ * executors read their training rows themselves: {@link ExecutorRows}) | a CSV file (read on the
+ * driver and broadcast, label last),
  * {@code --master}, {@code --mode} average | sync, {@code --partitions}, {@code --epochs},
  * {@code --batch}, {@code --local-steps} (average mode; 0: a whole shard per round), {@code --hidden}
  * (e.g. 256,128), {@code --lr}, {@code --seed}, {@code --clip-norm} C or {@code --clip-value} V (as {@code descent
@@ -45,6 +49,8 @@ import org.descent.train.TrainingListener;
  * {@code --resume}, {@code --out} (a model file), {@code --warmup-steps} (200; 0 for none: {@link Warmup}).
  */
 public final class SparkRun {
+    /** For the timeline of descent-spark/timeline-log4j2.properties; silent by default. */
+    private static final Logger LOG = LoggerFactory.getLogger(SparkRun.class);
     private static final List<String> OPTIONS = List.of("data", "master", "mode", "partitions", "epochs", "batch",
             "local-steps", "hidden", "lr", "seed", "clip-norm", "clip-value", "warmup-steps", "checkpoint", "resume",
             "out");
@@ -129,19 +135,30 @@ public final class SparkRun {
         if (o.containsKey("master")) {
             conf.setMaster(o.get("master"));
         }
+        // The driver reads the data while Spark starts (the context, then the executors): both take seconds.
+        CompletableFuture<Split> data = CompletableFuture.supplyAsync(() -> split(o));
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            train(o, spark);
+            train(o, spark, RunData.await(data));
         }
+    }
+
+    private static Split split(Map<String, String> o) {
+        Split split = RunData.split(o.getOrDefault("data", "digits"), Long.parseLong(o.getOrDefault("seed", "42")));
+        LOG.info("the data read");
+        return split;
     }
 
     /** Trains as {@code o} says on {@code spark}, printing as it goes; returns the trained model. */
     static Model train(Map<String, String> o, JavaSparkContext spark) {
+        return train(o, spark, split(o));
+    }
+
+    private static Model train(Map<String, String> o, JavaSparkContext spark, Split split) {
         long seed = Long.parseLong(o.getOrDefault("seed", "42"));
         int partitions = Integer.parseInt(o.getOrDefault("partitions", "2"));
         TrainingConfig config = new TrainingConfig(Integer.parseInt(o.getOrDefault("epochs", "5")),
                 Integer.parseInt(o.getOrDefault("batch", "64")), seed);
         double learningRate = Double.parseDouble(o.getOrDefault("lr", "0.001"));
-        Split split = RunData.split(o.getOrDefault("data", "digits"), seed);
         List<LayerSpec> layers = new ArrayList<>();
         for (String width : o.getOrDefault("hidden", "32").split(",")) {
             layers.add(LayerSpec.linear(Integer.parseInt(width.trim())));
@@ -150,19 +167,20 @@ public final class SparkRun {
         layers.add(LayerSpec.linear(split.train().classes()));
         OptimizerFactory adam = p -> new Adam(p, learningRate);
         int warmupSteps = Integer.parseInt(o.getOrDefault("warmup-steps", "200"));
-        // The executors warm up while the driver normalizes and broadcasts the data.
+        // The executors warm up while the driver prepares the data.
         JavaFutureAction<Void> warmup = warmupSteps <= 0 ? null : Warmup.start(spark, Model.create(new NetworkSpec(
                 split.train().featureCount(), layers, "classification", "cross-entropy", split.train().classes(),
                 split.train().classNames(), null), new Random(seed)).spec(), CrossEntropy::new, adam,
                 config.batchSize(), warmupSteps);
         Normalize normalize = Normalize.standardize(split.train());
-        Dataset train = normalize.apply(split.train());
-        Model model = Model.create(new NetworkSpec(train.featureCount(), layers, "classification", "cross-entropy",
-                train.classes(), train.classNames(), normalize), new Random(seed));
+        Model model = Model.create(new NetworkSpec(split.train().featureCount(), layers, "classification",
+                "cross-entropy", split.train().classes(), split.train().classNames(), normalize), new Random(seed));
         String mode = o.getOrDefault("mode", "average");
         System.out.printf(Locale.ROOT, "%d train, %d validation, %d test samples; %s mode, %d partitions%n",
-                train.size(), split.validation().size(), split.test().size(), mode, partitions);
-        var rdd = SparkTrainer.distribute(spark, train, partitions);
+                split.train().size(), split.validation().size(), split.test().size(), mode, partitions);
+        String data = o.getOrDefault("data", "digits");
+        var rdd = RunData.readableOnExecutors(data) ? ExecutorRows.distribute(spark, data, seed, normalize, partitions)
+                : SparkTrainer.distribute(spark, normalize.apply(split.train()), partitions);
         Dataset validation = normalize.apply(split.validation());
         if (warmup != null) {
             Warmup.await(warmup);

@@ -1,0 +1,67 @@
+# Class-data sharing for descent-spark/run (sourced): JDK 17's dynamic AppCDS archives, one for the
+# driver and one for the executors of a standalone master. Spark's start is mostly loading and
+# verifying some ten thousand classes from its jars; an archive maps them ready-made. The first run
+# records what it loads (-XX:ArchiveClassesAtExit, written when each JVM exits), later runs map it
+# (-XX:SharedArchiveFile). The archives live in target/cds, named after the checksums of what they
+# depend on: the JVM's release, the class path and the JVM options (a new jar or option makes new
+# ones; a JVM refuses an archive that does not match, silently, and runs as without one).
+# DESCENT_SPARK_CDS=off turns it off. Needs: $here, $jar, $java, $spark_master, the options array.
+
+cds_dir="$here/target/cds"
+cds_driver=() cds_record="" cds_executor_record=""
+
+# The JVM's release (JAVA_RUNTIME_VERSION of its JDK), read without starting it.
+cds_release() {
+  local home
+  home="$(dirname "$(dirname "$(readlink -f "$(command -v "$1")")")")"
+  sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$home/release" 2>/dev/null
+}
+
+cds_setup() {
+  [ "${DESCENT_SPARK_CDS:-}" != off ] && mkdir -p "$cds_dir" 2>/dev/null || return 0
+  local release key
+  release="$(cds_release "$java")"
+  [ -n "$release" ] || return 0
+  key="$(printf '%s ' "$release" "${options[@]}" "$(cksum < "$jar")" "$(cat "$here/target/classpath.txt")" | cksum | cut -d' ' -f1)"
+  local driver="$cds_dir/driver-$key.jsa"
+  if [ -s "$driver" ]; then
+    cds_driver=(-XX:SharedArchiveFile="$driver" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  else
+    cds_record="$driver.$$"
+    cds_driver=(-XX:ArchiveClassesAtExit="$cds_record" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
+  [[ "$spark_master" == spark://* ]] || return 0
+  # The executors run the Workers' JVM (the same java here) on the Workers' class path: keyed by
+  # Spark's jars and the JVM, not by Descent's jars (which they load from spark.jars, not archived).
+  key="$(printf '%s ' "$release" "$(cat "$here/target/classpath.txt" | tr ':' '\n' | grep -v '/descent-')" | cksum | cut -d' ' -f1)"
+  local executor="$cds_dir/executor-$key.jsa"
+  if [ -s "$executor" ]; then
+    options+=("-Dspark.executor.extraJavaOptions=-XX:SharedArchiveFile=$executor -Xlog:cds=off -Xlog:cds+dynamic=off")
+  else
+    # Each executor writes its own file ({{EXECUTOR_ID}}, Spark's); cds_finish keeps one.
+    cds_executor_record="$executor.$$"
+    options+=("-Dspark.executor.extraJavaOptions=-XX:ArchiveClassesAtExit=$cds_executor_record.{{EXECUTOR_ID}} -Xlog:cds=off -Xlog:cds+dynamic=off")
+  fi
+}
+
+# After a recording run: keeps the driver's archive, and one executor's once the executors have
+# ended (the Workers stop them when the driver is gone; each writes its archive as it exits).
+cds_finish() {
+  if [ -n "$cds_record" ] && [ -s "$cds_record" ]; then
+    mv -f "$cds_record" "${cds_record%.*}"
+    # Archives made before the jar was built are of no more use.
+    find "$cds_dir" -name 'driver-*.jsa' ! -newer "$jar" -delete
+  fi
+  rm -f "$cds_record"
+  [ -n "$cds_executor_record" ] || return 0
+  local _ recorded
+  for _ in $(seq 1 30); do
+    pgrep -f -- "-XX:ArchiveClassesAtExit=$cds_executor_record" >/dev/null || break
+    sleep 1
+  done
+  recorded="$(ls -S "$cds_executor_record".* 2>/dev/null | head -1)"
+  if [ -n "$recorded" ] && ! pgrep -f -- "-XX:ArchiveClassesAtExit=$cds_executor_record" >/dev/null; then
+    mv -f "$recorded" "${cds_executor_record%.*}"
+  fi
+  rm -f "$cds_executor_record".*
+}
