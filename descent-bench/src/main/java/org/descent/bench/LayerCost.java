@@ -21,27 +21,13 @@ final class LayerCost {
         java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < steps.length; i++) {
-                MlpStep step = steps[i];
-                timePerStep(step, seconds / 2);
-                best[i] = Math.min(best[i], timePerStep(step, seconds));
+                double stepsPerSecond = Throughput.repetitionsPerSecond(steps[i]::step, seconds / 2, seconds);
+                best[i] = Math.min(best[i], 1 / stepsPerSecond);
             }
         }
         for (int i = 0; i < steps.length; i++) {
             System.out.println(String.format(Locale.ROOT, "%-19s %8.3f ms/step  %+6.1f %%", names[i], best[i] * 1e3,
                     100 * (best[i] / best[0] - 1)));
         }
-    }
-
-    private static double timePerStep(MlpStep step, double seconds) {
-        long start = Throughput.now();
-        long end = start + (long) (seconds * 1e9);
-        long n = 0;
-        long now;
-        do {
-            step.step();
-            n++;
-            now = Throughput.now();
-        } while (now < end);
-        return (now - start) / 1e9 / n;
     }
 }

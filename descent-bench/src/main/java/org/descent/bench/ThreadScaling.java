@@ -38,16 +38,7 @@ final class ThreadScaling {
     private static double samplesPerSecond(MlpStep step, int threads, double seconds) {
         Parallelism.setThreads(threads);
         step.step();   // the helper threads start outside the period
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        long n = 0;
-        long now;
-        do {
-            step.step();
-            n++;
-            now = System.nanoTime();
-        } while (now < end);
-        return n * step.batch() / ((now - start) / 1e9);
+        return step.batch() * Throughput.repetitionsPerSecond(step::step, 0, seconds);
     }
 
     private static double median(double[] values) {

@@ -144,7 +144,8 @@ public final class Throughput {
         return (threads.getCurrentThreadAllocatedBytes() - before) / (double) steps;
     }
 
-    private static double repetitionsPerSecond(Runnable work, double warmUpSeconds, double seconds) {
+    /** Runs of {@code work} per second over {@code seconds} on {@link #now()}'s clock, after {@code warmUpSeconds} of warm-up. */
+    static double repetitionsPerSecond(Runnable work, double warmUpSeconds, double seconds) {
         long warmUpEnd = now() + (long) (warmUpSeconds * 1e9);
         while (now() < warmUpEnd) {
             work.run();
