@@ -56,11 +56,6 @@ public final class ElementRanges {
         return new ElementRanges(sizes.clone(), array, from);
     }
 
-    /** Whether these are the ranges of arrays of {@code sizes} elements. */
-    public boolean cover(int... sizes) {
-        return Arrays.equals(this.sizes, sizes);
-    }
-
     /**
      * Calls {@code body.accept(range)} for every range, on the kernel threads if there are
      * {@link #PARALLEL_FROM} elements or more, else on the caller; returns when all are done.
