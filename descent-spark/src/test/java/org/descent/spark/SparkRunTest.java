@@ -77,34 +77,27 @@ class SparkRunTest {
         DescentException missing = assertThrows(DescentException.class,
                 () -> run("--data", directory.resolve("none.csv").toString()));
         assertTrue(missing.getMessage().contains("no such CSV file or folder of IDX files"), missing.getMessage());
-        DescentException unknown = assertThrows(DescentException.class, () -> SparkRun.parse(new String[] {"--epoch", "3"}));
-        assertTrue(unknown.getMessage().startsWith("unknown option or missing value: --epoch"), unknown.getMessage());
+        String unknown = parseRefusal("--epoch", "3");
+        assertTrue(unknown.startsWith("unknown option or missing value: --epoch"), unknown);
     }
 
     @Test
     void refusesBadClipping() {
-        DescentException negative = assertThrows(DescentException.class,
-                () -> SparkRun.parse(new String[] {"--clip-norm", "-1"}));
-        assertEquals("--clip-norm must be positive and finite, got -1", negative.getMessage());
-        DescentException both = assertThrows(DescentException.class,
-                () -> SparkRun.parse(new String[] {"--clip-norm", "1", "--clip-value", "1"}));
-        assertEquals("give --clip-norm or --clip-value, not both", both.getMessage());
-        DescentException word = assertThrows(DescentException.class,
-                () -> SparkRun.parse(new String[] {"--clip-norm", "abc"}));
-        assertEquals("--clip-norm must be a number, got abc", word.getMessage());
+        assertEquals("--clip-norm must be positive and finite, got -1", parseRefusal("--clip-norm", "-1"));
+        assertEquals("give --clip-norm or --clip-value, not both", parseRefusal("--clip-norm", "1", "--clip-value", "1"));
+        assertEquals("--clip-norm must be a number, got abc", parseRefusal("--clip-norm", "abc"));
     }
 
     @Test
     void refusesNumbersItCannotReadNamingTheOption() {
-        DescentException epochs = assertThrows(DescentException.class,
-                () -> SparkRun.parse(new String[] {"--epochs", "1.5"}));
-        assertEquals("--epochs must be a whole number, got 1.5", epochs.getMessage());
-        DescentException warmup = assertThrows(DescentException.class,
-                () -> SparkRun.parse(new String[] {"--warmup-steps", "x"}));
-        assertEquals("--warmup-steps must be a whole number, got x", warmup.getMessage());
-        DescentException hidden = assertThrows(DescentException.class,
-                () -> SparkRun.parse(new String[] {"--hidden", "256,x"}));
-        assertEquals("--hidden must be widths such as 256,128, got 256,x", hidden.getMessage());
+        assertEquals("--epochs must be a whole number, got 1.5", parseRefusal("--epochs", "1.5"));
+        assertEquals("--warmup-steps must be a whole number, got x", parseRefusal("--warmup-steps", "x"));
+        assertEquals("--hidden must be widths such as 256,128, got 256,x", parseRefusal("--hidden", "256,x"));
+    }
+
+    /** The message of the error that {@code SparkRun.parse} refuses {@code args} with. */
+    private static String parseRefusal(String... args) {
+        return assertThrows(DescentException.class, () -> SparkRun.parse(args)).getMessage();
     }
 
     /** Clipping reaches the executors' local steps in average mode too: a tight clip changes the weights. */
