@@ -2,6 +2,7 @@ package org.descent.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.descent.DescentException;
 import org.descent.tensor.Parallelism;
 
 /**
@@ -16,6 +17,10 @@ final class ThreadScaling {
     }
 
     static void run(int[] sizes, int batch, int threads, double seconds, int rounds) {
+        if (threads < 2 || !(seconds > 0) || rounds < 1) {
+            throw new DescentException("Throughput scaling compares 1 thread with THREADS >= 2, in ROUNDS >= 1 pairs of"
+                    + " SECONDS > 0; got THREADS " + threads + ", SECONDS " + seconds + ", ROUNDS " + rounds);
+        }
         MlpStep step = new MlpStep(sizes, batch, 0.1, 1);
         for (int warmUp = 0; warmUp < 3; warmUp++) {
             samplesPerSecond(step, 1, seconds);
