@@ -24,7 +24,69 @@ final class VectorMicroKernel8x2 {
         FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
         int ai = aOff;
         int bi = bOff;
-        for (int p = 0; p < kc; p++) {
+        int pairs = kc & ~1;
+        for (int p = 0; p < pairs; p += 2) {
+            {
+                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + LANES);
+                FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
+                c00 = a.fma(b0, c00);
+                c01 = a.fma(b1, c01);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 1]);
+                c10 = a.fma(b0, c10);
+                c11 = a.fma(b1, c11);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 2]);
+                c20 = a.fma(b0, c20);
+                c21 = a.fma(b1, c21);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 3]);
+                c30 = a.fma(b0, c30);
+                c31 = a.fma(b1, c31);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 4]);
+                c40 = a.fma(b0, c40);
+                c41 = a.fma(b1, c41);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 5]);
+                c50 = a.fma(b0, c50);
+                c51 = a.fma(b1, c51);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 6]);
+                c60 = a.fma(b0, c60);
+                c61 = a.fma(b1, c61);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 7]);
+                c70 = a.fma(b0, c70);
+                c71 = a.fma(b1, c71);
+            }
+            {
+                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi + NR);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + NR + LANES);
+                FloatVector a = FloatVector.broadcast(SPECIES, ap[ai + 8]);
+                c00 = a.fma(b0, c00);
+                c01 = a.fma(b1, c01);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 9]);
+                c10 = a.fma(b0, c10);
+                c11 = a.fma(b1, c11);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 10]);
+                c20 = a.fma(b0, c20);
+                c21 = a.fma(b1, c21);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 11]);
+                c30 = a.fma(b0, c30);
+                c31 = a.fma(b1, c31);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 12]);
+                c40 = a.fma(b0, c40);
+                c41 = a.fma(b1, c41);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 13]);
+                c50 = a.fma(b0, c50);
+                c51 = a.fma(b1, c51);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 14]);
+                c60 = a.fma(b0, c60);
+                c61 = a.fma(b1, c61);
+                a = FloatVector.broadcast(SPECIES, ap[ai + 15]);
+                c70 = a.fma(b0, c70);
+                c71 = a.fma(b1, c71);
+            }
+            ai += 2 * MR;
+            bi += 2 * NR;
+        }
+        if (pairs < kc) {
+            int p = pairs;
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + LANES);
             FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
@@ -51,8 +113,6 @@ final class VectorMicroKernel8x2 {
             a = FloatVector.broadcast(SPECIES, ap[ai + 7]);
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
-            ai += MR;
-            bi += NR;
         }
         if (overwrite) {
             int o0 = cOff;
@@ -121,7 +181,68 @@ final class VectorMicroKernel8x2 {
         int a6 = aOff + 6 * lda;
         int a7 = aOff + 7 * lda;
         int bi = bOff;
-        for (int p = 0; p < kc; p++) {
+        int pairs = kc & ~1;
+        for (int p = 0; p < pairs; p += 2) {
+            {
+                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + LANES);
+                FloatVector w = FloatVector.broadcast(SPECIES, a[a0 + p]);
+                c00 = w.fma(b0, c00);
+                c01 = w.fma(b1, c01);
+                w = FloatVector.broadcast(SPECIES, a[a1 + p]);
+                c10 = w.fma(b0, c10);
+                c11 = w.fma(b1, c11);
+                w = FloatVector.broadcast(SPECIES, a[a2 + p]);
+                c20 = w.fma(b0, c20);
+                c21 = w.fma(b1, c21);
+                w = FloatVector.broadcast(SPECIES, a[a3 + p]);
+                c30 = w.fma(b0, c30);
+                c31 = w.fma(b1, c31);
+                w = FloatVector.broadcast(SPECIES, a[a4 + p]);
+                c40 = w.fma(b0, c40);
+                c41 = w.fma(b1, c41);
+                w = FloatVector.broadcast(SPECIES, a[a5 + p]);
+                c50 = w.fma(b0, c50);
+                c51 = w.fma(b1, c51);
+                w = FloatVector.broadcast(SPECIES, a[a6 + p]);
+                c60 = w.fma(b0, c60);
+                c61 = w.fma(b1, c61);
+                w = FloatVector.broadcast(SPECIES, a[a7 + p]);
+                c70 = w.fma(b0, c70);
+                c71 = w.fma(b1, c71);
+            }
+            {
+                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi + NR);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + NR + LANES);
+                FloatVector w = FloatVector.broadcast(SPECIES, a[a0 + p + 1]);
+                c00 = w.fma(b0, c00);
+                c01 = w.fma(b1, c01);
+                w = FloatVector.broadcast(SPECIES, a[a1 + p + 1]);
+                c10 = w.fma(b0, c10);
+                c11 = w.fma(b1, c11);
+                w = FloatVector.broadcast(SPECIES, a[a2 + p + 1]);
+                c20 = w.fma(b0, c20);
+                c21 = w.fma(b1, c21);
+                w = FloatVector.broadcast(SPECIES, a[a3 + p + 1]);
+                c30 = w.fma(b0, c30);
+                c31 = w.fma(b1, c31);
+                w = FloatVector.broadcast(SPECIES, a[a4 + p + 1]);
+                c40 = w.fma(b0, c40);
+                c41 = w.fma(b1, c41);
+                w = FloatVector.broadcast(SPECIES, a[a5 + p + 1]);
+                c50 = w.fma(b0, c50);
+                c51 = w.fma(b1, c51);
+                w = FloatVector.broadcast(SPECIES, a[a6 + p + 1]);
+                c60 = w.fma(b0, c60);
+                c61 = w.fma(b1, c61);
+                w = FloatVector.broadcast(SPECIES, a[a7 + p + 1]);
+                c70 = w.fma(b0, c70);
+                c71 = w.fma(b1, c71);
+            }
+            bi += 2 * NR;
+        }
+        if (pairs < kc) {
+            int p = pairs;
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + LANES);
             FloatVector w = FloatVector.broadcast(SPECIES, a[a0 + p]);
@@ -148,7 +269,6 @@ final class VectorMicroKernel8x2 {
             w = FloatVector.broadcast(SPECIES, a[a7 + p]);
             c70 = w.fma(b0, c70);
             c71 = w.fma(b1, c71);
-            bi += NR;
         }
         int o0 = cOff;
         c00.add(FloatVector.fromArray(SPECIES, c, o0)).intoArray(c, o0);
