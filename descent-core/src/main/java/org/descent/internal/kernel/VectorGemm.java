@@ -170,6 +170,8 @@ final class VectorGemm {
                         ap[dst + r] = 0f;
                     }
                 }
+            } else if (rows == MR) {
+                VectorTranspose.panel(a, panel * k + pc, k, ap, base, kc);
             } else {
                 for (int r = 0; r < MR; r++) {
                     int src = (panel + r) * k + pc;

@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code q'[l] = l∧h ? (q+h)[l−h] : q[l]} and {@code (q+h)'[l] = l∧h ? (q+h)[l] : q[l+h]}, a lane
  * swap {@code l ↦ l⊕h} and a blend; after the last stage row q holds column q. Written out: the
  * rows must stay in registers, and a helper taking vectors that C2 does not inline would receive
- * them boxed. Only the block of the run's lane count is ever called.
+ * them boxed. Only the block of the run's lane count is ever called; {@link #panel8of16} packs
+ * an 8-row panel of {@link VectorGemm} at 16 lanes.
  */
 final class VectorTransposeBlocks {
     private static final VectorSpecies<Float> SPECIES = VectorTiles.SPECIES;
@@ -26,6 +27,9 @@ final class VectorTransposeBlocks {
     private static final VectorMask<Float> BIT4 = LANES > 4 ? bit(4) : null;
     private static final VectorMask<Float> BIT2 = LANES > 2 ? bit(2) : null;
     private static final VectorMask<Float> BIT1 = LANES > 1 ? bit(1) : null;
+    /** For {@link #panel8of16}: lane p0 r2 r1 r0 takes lane r2 r1 r0 p0. */
+    private static final VectorShuffle<Float> PANEL8_LANES = LANES == 16
+            ? VectorShuffle.fromOp(SPECIES, l -> (l & 7) << 1 | l >> 3) : null;
 
     private VectorTransposeBlocks() {
     }
@@ -240,6 +244,62 @@ final class VectorTransposeBlocks {
         r1.intoArray(dst, dOff + 1 * ldd);
         r2.intoArray(dst, dOff + 2 * ldd);
         r3.intoArray(dst, dOff + 3 * ldd);
+    }
+
+    static void panel8of16(float[] src, int sOff, int lds, float[] dst, int dOff) {
+        FloatVector r0 = FloatVector.fromArray(SPECIES, src, sOff + 0 * lds);
+        FloatVector r1 = FloatVector.fromArray(SPECIES, src, sOff + 1 * lds);
+        FloatVector r2 = FloatVector.fromArray(SPECIES, src, sOff + 2 * lds);
+        FloatVector r3 = FloatVector.fromArray(SPECIES, src, sOff + 3 * lds);
+        FloatVector r4 = FloatVector.fromArray(SPECIES, src, sOff + 4 * lds);
+        FloatVector r5 = FloatVector.fromArray(SPECIES, src, sOff + 5 * lds);
+        FloatVector r6 = FloatVector.fromArray(SPECIES, src, sOff + 6 * lds);
+        FloatVector r7 = FloatVector.fromArray(SPECIES, src, sOff + 7 * lds);
+        FloatVector t;
+        t = r0.blend(r4.rearrange(SWAP8), BIT8);
+        r4 = r0.rearrange(SWAP8).blend(r4, BIT8);
+        r0 = t;
+        t = r1.blend(r5.rearrange(SWAP8), BIT8);
+        r5 = r1.rearrange(SWAP8).blend(r5, BIT8);
+        r1 = t;
+        t = r2.blend(r6.rearrange(SWAP8), BIT8);
+        r6 = r2.rearrange(SWAP8).blend(r6, BIT8);
+        r2 = t;
+        t = r3.blend(r7.rearrange(SWAP8), BIT8);
+        r7 = r3.rearrange(SWAP8).blend(r7, BIT8);
+        r3 = t;
+        t = r0.blend(r2.rearrange(SWAP4), BIT4);
+        r2 = r0.rearrange(SWAP4).blend(r2, BIT4);
+        r0 = t;
+        t = r1.blend(r3.rearrange(SWAP4), BIT4);
+        r3 = r1.rearrange(SWAP4).blend(r3, BIT4);
+        r1 = t;
+        t = r4.blend(r6.rearrange(SWAP4), BIT4);
+        r6 = r4.rearrange(SWAP4).blend(r6, BIT4);
+        r4 = t;
+        t = r5.blend(r7.rearrange(SWAP4), BIT4);
+        r7 = r5.rearrange(SWAP4).blend(r7, BIT4);
+        r5 = t;
+        t = r0.blend(r1.rearrange(SWAP2), BIT2);
+        r1 = r0.rearrange(SWAP2).blend(r1, BIT2);
+        r0 = t;
+        t = r2.blend(r3.rearrange(SWAP2), BIT2);
+        r3 = r2.rearrange(SWAP2).blend(r3, BIT2);
+        r2 = t;
+        t = r4.blend(r5.rearrange(SWAP2), BIT2);
+        r5 = r4.rearrange(SWAP2).blend(r5, BIT2);
+        r4 = t;
+        t = r6.blend(r7.rearrange(SWAP2), BIT2);
+        r7 = r6.rearrange(SWAP2).blend(r7, BIT2);
+        r6 = t;
+        r0.rearrange(PANEL8_LANES).intoArray(dst, dOff + 0 * 16);
+        r1.rearrange(PANEL8_LANES).intoArray(dst, dOff + 1 * 16);
+        r2.rearrange(PANEL8_LANES).intoArray(dst, dOff + 2 * 16);
+        r3.rearrange(PANEL8_LANES).intoArray(dst, dOff + 3 * 16);
+        r4.rearrange(PANEL8_LANES).intoArray(dst, dOff + 4 * 16);
+        r5.rearrange(PANEL8_LANES).intoArray(dst, dOff + 5 * 16);
+        r6.rearrange(PANEL8_LANES).intoArray(dst, dOff + 6 * 16);
+        r7.rearrange(PANEL8_LANES).intoArray(dst, dOff + 7 * 16);
     }
 
     /** Lane l ↦ l ⊕ h. */

@@ -18,6 +18,31 @@ class VectorTransposeTest {
         }
     }
 
+    /** A full MR-row panel, as VectorGemm packs A: every depth count around the register blocks, with offsets. */
+    @Test
+    void packsAPanelOfTheTileRowsAtEveryDepth() {
+        int mr = VectorMicroKernel.MR;
+        for (int cols : SIZES) {
+            float[] src = new float[3 + mr * (cols + 5) + 1];
+            for (int i = 0; i < src.length; i++) {
+                src[i] = i + 0.5f;
+            }
+            float[] expected = new float[7 + cols * mr + 1];
+            float[] actual = new float[expected.length];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = -i;
+                actual[i] = -i;
+            }
+            for (int r = 0; r < mr; r++) {
+                for (int c = 0; c < cols; c++) {
+                    expected[7 + c * mr + r] = src[3 + r * (cols + 5) + c];
+                }
+            }
+            VectorTranspose.panel(src, 3, cols + 5, actual, 7, cols);
+            assertArrayEquals(expected, actual, mr + "-row panel, " + cols + " deep");
+        }
+    }
+
     /** Copies exactly the rows×cols block: the surrounding destination elements keep their values. */
     private static void check(int rows, int cols, int sOff, int lds, int dOff, int ldd) {
         float[] src = new float[sOff + rows * lds + 1];
