@@ -127,12 +127,15 @@ final class VectorGemm {
             int kc = Math.min(KC, k - pc);
             boolean first = pc == 0;
             int stripOff = pc * tileRows;
-            for (int j = j0; j < j1; j += NR) {
-                int bOff = pc * paddedN + j * kc;
-                int nr = Math.min(NR, n - j);
-                for (int i = i0; i < i1; i += MR) {
-                    int aOff = stripOff + (i - i0) * kc;
-                    int mr = Math.min(MR, m - i);
+            // A row panel (MR × kc, 8 KiB at 512 bits) stays in L1 while the tile's column panels
+            // stream past it from L2; the other way round, each B panel (kc × NR, 32 KiB) shared
+            // the 48 KiB L1 with the streaming A (sgemm n = 2048: 1.6 % slower, Zen 5).
+            for (int i = i0; i < i1; i += MR) {
+                int aOff = stripOff + (i - i0) * kc;
+                int mr = Math.min(MR, m - i);
+                for (int j = j0; j < j1; j += NR) {
+                    int bOff = pc * paddedN + j * kc;
+                    int nr = Math.min(NR, n - j);
                     if (mr == MR && nr == NR) {
                         VectorMicroKernel.multiplyAdd(kc, ap, aOff, packedB, bOff, c, i * n + j, n, first);
                     } else {
