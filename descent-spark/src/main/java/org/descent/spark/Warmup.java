@@ -105,7 +105,7 @@ final class Warmup implements Serializable {
                 Dataset data = Dataset.regression(Tensor.of(x, rows, inputs), Tensor.of(d, rows, outputs));
                 long deadline = System.nanoTime() + MAX_NANOS;
                 Trainer trainer = new Trainer(network, loss.get(), optimizer.apply(network.parameters()),
-                        Task.REGRESSION, new TrainingConfig((steps + BATCHES - 1) / BATCHES, batchSize, 0));
+                        Task.REGRESSION, new TrainingConfig((int) (((long) steps + BATCHES - 1) / BATCHES), batchSize, 0));
                 trainer.addListener(new TrainingListener() {
                     @Override
                     public void onStep(Trainer t, StepResult step) {
