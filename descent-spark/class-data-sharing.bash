@@ -25,7 +25,11 @@ cds_setup() {
   local release key
   release="$(cds_release "$java")"
   [ -n "$release" ] || return 0
-  key="$(printf '%s ' "$release" "${options[@]}" "$(cksum < "$jar")" "$(cat "$here/target/classpath.txt")" | cksum | cut -d' ' -f1)"
+  # Descent's core jar counts too: the JVM refuses, silently, an archive whose jars have changed since.
+  local core
+  core="$(tr ':' '\n' < "$here/target/classpath.txt" | grep '/descent-core[^/]*\.jar$' | head -1)"
+  key="$(printf '%s ' "$release" "${options[@]}" "$(cksum < "$jar")" "$(cksum < "$core" 2>/dev/null)" \
+    "$(cat "$here/target/classpath.txt")" | cksum | cut -d' ' -f1)"
   local driver="$cds_dir/driver-$key.jsa"
   if [ "${release%%[!0-9]*}" -ge 25 ]; then
     driver="$cds_dir/driver-$key.aot"
