@@ -5,6 +5,9 @@
 # (-XX:SharedArchiveFile). The archives live in target/cds, named after the checksums of what they
 # depend on: the JVM's release, the class path and the JVM options (a new jar or option makes new
 # ones; a JVM refuses an archive that does not match, silently, and runs as without one).
+# On JDK 25 or later the driver's archive is an AOT cache instead (JEPs 483 and 515: classes loaded and
+# linked, and method profiles), recorded by the first run with -XX:AOTCacheOutput (the JVM assembles it
+# as it exits, some seconds more for that run) and used with -XX:AOTCache.
 # DESCENT_SPARK_CDS=off turns it off. Needs: $here, $jar, $java, $spark_master, the options array.
 
 cds_dir="$here/target/cds"
@@ -22,17 +25,33 @@ cds_setup() {
   local release key
   release="$(cds_release "$java")"
   [ -n "$release" ] || return 0
-  key="$(printf '%s ' "$release" "${options[@]}" "$(cksum < "$jar")" "$(cat "$here/target/classpath.txt")" | cksum | cut -d' ' -f1)"
+  # Descent's core jar counts too: the JVM refuses, silently, an archive whose jars have changed since.
+  local core
+  core="$(tr ':' '\n' < "$here/target/classpath.txt" | grep '/descent-core[^/]*\.jar$' | head -1)"
+  key="$(printf '%s ' "$release" "${options[@]}" "$(cksum < "$jar")" "$(cksum < "$core" 2>/dev/null)" \
+    "$(cat "$here/target/classpath.txt")" | cksum | cut -d' ' -f1)"
   local driver="$cds_dir/driver-$key.jsa"
-  if [ -s "$driver" ]; then
+  if [ "${release%%[!0-9]*}" -ge 25 ]; then
+    driver="$cds_dir/driver-$key.aot"
+    if [ -s "$driver" ]; then
+      cds_driver=(-XX:AOTCache="$driver" "-Xlog:aot*=off" "-Xlog:cds*=off")
+    else
+      cds_record="$driver.$$"
+      # What the JVM prints as it assembles the cache goes to the filtered standard error (run's $notice).
+      cds_driver=(-XX:AOTCacheOutput="$cds_record" -XX:+DisplayVMOutputToStderr "-Xlog:aot*=off" "-Xlog:cds*=off")
+    fi
+  elif [ -s "$driver" ]; then
     cds_driver=(-XX:SharedArchiveFile="$driver" -Xlog:cds=off -Xlog:cds+dynamic=off)
   else
     cds_record="$driver.$$"
     cds_driver=(-XX:ArchiveClassesAtExit="$cds_record" -Xlog:cds=off -Xlog:cds+dynamic=off)
   fi
   [[ "$spark_master" == spark://* ]] || return 0
-  # The executors run the Workers' JVM (the same java here) on the Workers' class path: keyed by
-  # Spark's jars and the JVM, not by Descent's jars (which they load from spark.jars, not archived).
+  # The executors run the Workers' JVM (java on PATH here, which descent-spark/cluster starts them
+  # with) on the Workers' class path: keyed by Spark's jars and that JVM, not by Descent's jars (which
+  # they load from spark.jars, not archived).
+  release="$(cds_release java)"
+  [ -n "$release" ] || return 0
   key="$(printf '%s ' "$release" "$(cat "$here/target/classpath.txt" | tr ':' '\n' | grep -v '/descent-')" | cksum | cut -d' ' -f1)"
   local executor="$cds_dir/executor-$key.jsa"
   if [ -s "$executor" ]; then
@@ -50,7 +69,7 @@ cds_finish() {
   if [ -n "$cds_record" ] && [ -s "$cds_record" ]; then
     mv -f "$cds_record" "${cds_record%.*}"
     # Archives made before the jar was built are of no more use.
-    find "$cds_dir" -name 'driver-*.jsa' ! -newer "$jar" -delete
+    find "$cds_dir" \( -name 'driver-*.jsa' -o -name 'driver-*.aot' \) ! -newer "$jar" -delete
   fi
   rm -f "$cds_record"
   [ -n "$cds_executor_record" ] || return 0

@@ -3,6 +3,7 @@ package org.descent.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import org.descent.DescentException;
 
 /**
@@ -33,6 +34,15 @@ public final class IdxFolder {
     /** The training split ({@code train-*}). */
     public Dataset train() {
         return load("train");
+    }
+
+    /**
+     * Only some rows of the training split, as {@link IdxReader#read(Path, Path, List, Function)}
+     * reads them: {@code choose} gets the training labels (a dataset without features) and returns
+     * the rows wanted, in order.
+     */
+    public Dataset train(Function<Dataset, int[]> choose) {
+        return IdxReader.read(find("train-images-idx3-ubyte"), find("train-labels-idx1-ubyte"), classNames, choose);
     }
 
     /** The test split ({@code t10k-*}). */

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.descent.DescentException;
 import org.descent.Sizes;
 import org.descent.tensor.Tensor;
@@ -40,6 +41,68 @@ public final class IdxReader {
      */
     public static Tensor readImages(Path file) {
         try (IdxInput in = IdxInput.open(file)) {
+            Images images = Images.read(in);
+            IdxType type = images.header.type();
+            int total = (int) images.pixels;
+            float[] data = new float[in.compressed() ? Sizes.initialCapacity(total) : total];
+            byte[] buffer = new byte[1 << 16];     // a multiple of every value size
+            for (int done = 0; done < total; ) {
+                if (done == data.length) {
+                    data = Arrays.copyOf(data, Sizes.grow(data.length, total));
+                }
+                int n = Math.min(buffer.length / type.size, data.length - done);
+                in.readFully(buffer, n * type.size, images.expected);
+                type.toFloats(buffer, n, data, done);
+                if (!type.integral()) {
+                    requireFinite(in, type, buffer, n, data, done);
+                }
+                done += n;
+            }
+            in.expectEnd(images.expected);
+            return Tensor.of(data, images.count, images.width);
+        }
+    }
+
+    /**
+     * Only the images {@code rows} (their numbers in the file, in any order, repeats allowed), as
+     * features [rows.length, rows·columns] in that order, each pixel as {@link #readImages(Path)}
+     * gives it. The file is still read (decompressed) up to the last image asked for, but only those
+     * images are converted; nothing after it is read or checked.
+     */
+    public static Tensor readImages(Path file, int[] rows) {
+        try (IdxInput in = IdxInput.open(file)) {
+            Images images = Images.read(in);
+            IdxType type = images.header.type();
+            long[] byRow = new long[rows.length];   // (image number, position in rows), in file order
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] < 0 || rows[i] >= images.count) {
+                    throw new DescentException(in.name() + " holds " + images.count + " images; image " + rows[i]
+                            + " was asked for");
+                }
+                byRow[i] = (long) rows[i] << 32 | i;
+            }
+            Arrays.sort(byRow);
+            int width = images.width;
+            float[] data = new float[Sizes.elements(in.name() + ": " + rows.length + " images of " + width + " pixels",
+                    rows.length, width)];
+            byte[] image = new byte[width * type.size];
+            for (int row = 0, next = 0; next < byRow.length; row++) {
+                in.readFully(image, image.length, images.expected);
+                for (; next < byRow.length && (int) (byRow[next] >>> 32) == row; next++) {
+                    int at = (int) byRow[next] * width;
+                    type.toFloats(image, width, data, at);
+                    if (!type.integral()) {
+                        requireFinite(in, type, image, width, data, at);
+                    }
+                }
+            }
+            return Tensor.of(data, rows.length, width);
+        }
+    }
+
+    /** An image file's checked header: its type, sizes and the file size it announces. */
+    private record Images(IdxHeader header, int count, int width, long pixels, String expected) {
+        static Images read(IdxInput in) {
             IdxHeader header = IdxHeader.read(in, "images", "a 16-byte IDX image header", "image count", "rows", "columns");
             IdxType type = header.type();
             int count = header.size(0);
@@ -57,23 +120,7 @@ public final class IdxReader {
                         + Sizes.MAX_ELEMENTS + " values)");
             }
             in.requireAvailable(16 + bytes, expected);
-            int total = (int) pixels;
-            float[] data = new float[in.compressed() ? Sizes.initialCapacity(total) : total];
-            byte[] buffer = new byte[1 << 16];     // a multiple of every value size
-            for (int done = 0; done < total; ) {
-                if (done == data.length) {
-                    data = Arrays.copyOf(data, Sizes.grow(data.length, total));
-                }
-                int n = Math.min(buffer.length / type.size, data.length - done);
-                in.readFully(buffer, n * type.size, expected);
-                type.toFloats(buffer, n, data, done);
-                if (!type.integral()) {
-                    requireFinite(in, type, buffer, n, data, done);
-                }
-                done += n;
-            }
-            in.expectEnd(expected);
-            return Tensor.of(data, count, width);
+            return new Images(header, count, width, pixels, expected);
         }
     }
 
@@ -123,8 +170,29 @@ public final class IdxReader {
      * of names if given, else it comes from the labels present (see {@link ClassLabels}).
      */
     public static Dataset read(Path images, Path labels, List<String> classNames) {
-        Tensor features = readImages(images);
-        int[] classes = readLabels(labels);
+        return labelled(images, readImages(images), labels, readLabels(labels), classNames);
+    }
+
+    /**
+     * The images and labels of {@link #read(Path, Path, List)}, but only the rows {@code choose}
+     * returns (in its order, read with {@link #readImages(Path, int[])}): it is given the labels as
+     * a dataset without features, whose size, labels, classes and class names are those of the whole
+     * pair of files, e.g. to cut a {@link Split} and read only one part of it.
+     */
+    public static Dataset read(Path images, Path labels, List<String> classNames, Function<Dataset, int[]> choose) {
+        int count;
+        try (IdxInput in = IdxInput.open(images)) {
+            count = Images.read(in).count;
+        }
+        Dataset all = labelled(images, Tensor.of(new float[0], count, 0), labels, readLabels(labels), classNames);
+        int[] rows = choose.apply(all);
+        Dataset chosen = all.subset(rows);
+        return new Dataset(readImages(images, rows), chosen.targets(), chosen.labels(), chosen.classes(),
+                chosen.classNames());
+    }
+
+    /** The features and their labels as a classification dataset, the classes from the names or the labels. */
+    private static Dataset labelled(Path images, Tensor features, Path labels, int[] classes, List<String> classNames) {
         if (features.shape().dim(0) != classes.length) {
             throw new DescentException(images.getFileName() + " holds " + features.shape().dim(0) + " images but "
                     + labels.getFileName() + " holds " + classes.length + " labels; they must be a matching pair");

@@ -19,6 +19,18 @@ public record Split(Dataset train, Dataset validation, Dataset test) {
      * @param stratify           keep class proportions in each part (needs labels)
      */
     public static Split of(Dataset data, double trainFraction, double validationFraction, long seed, boolean stratify) {
+        int[][] parts = indices(data, trainFraction, validationFraction, seed, stratify);
+        return new Split(data.subset(parts[0]), data.subset(parts[1]), data.subset(parts[2]));
+    }
+
+    /**
+     * The sample numbers of the three parts of {@link #of} (training, validation, test), each in its
+     * part's order. Reads only the size, the labels and the number of classes of {@code data}, so a
+     * dataset of labels without features gives the split of the full one: a reader can then load
+     * only the rows it needs.
+     */
+    public static int[][] indices(Dataset data, double trainFraction, double validationFraction, long seed,
+                                  boolean stratify) {
         if (!(trainFraction > 0 && trainFraction <= 1)) {
             throw new DescentException("train fraction must be in (0, 1], got " + trainFraction);
         }
@@ -47,7 +59,7 @@ public record Split(Dataset train, Dataset validation, Dataset test) {
         } else {
             append(parts, Shuffle.permutation(data.size(), random), trainFraction, validationFraction);
         }
-        return new Split(data.subset(parts[0]), data.subset(parts[1]), data.subset(parts[2]));
+        return parts;
     }
 
     /** Cuts {@code shuffled} by the fractions and appends the pieces to the three parts. */

@@ -56,6 +56,36 @@ class IdxReaderTest {
         assertEquals(Shape.of(4, 3), data.targets().shape());
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void chosenRowsAreThoseRowsOfTheWholeFileInTheOrderAsked(boolean compressed) throws IOException {
+        byte[] imageFile = images(5, 2, 3, ramp(5, 2, 3));
+        byte[] labelFile = labels(new byte[] {9, 0, 9, 4, 0});   // sparse labels: renumbered as for the whole file
+        Path images = write(dir.resolve("i"), compressed ? gzip(imageFile) : imageFile);
+        Path labels = write(dir.resolve("l"), compressed ? gzip(labelFile) : labelFile);
+        Dataset all = IdxReader.read(images, labels, null);
+        int[] rows = {3, 0, 3, 1};
+        Dataset chosen = IdxReader.read(images, labels, null, labelsOnly -> {
+            assertEquals(5, labelsOnly.size());
+            assertEquals(0, labelsOnly.featureCount());
+            assertArrayEquals(all.labels(), labelsOnly.labels());
+            return rows;
+        });
+        Dataset expected = all.subset(rows);
+        assertArrayEquals(expected.features().toDoubleArray(), chosen.features().toDoubleArray());
+        assertArrayEquals(expected.labels(), chosen.labels());
+        assertEquals(all.classes(), chosen.classes());
+        assertEquals(all.classNames(), chosen.classNames());
+        assertArrayEquals(expected.features().toDoubleArray(), IdxReader.readImages(images, rows).toDoubleArray());
+    }
+
+    @Test
+    void aRowBeyondTheFileIsRefusedNamingTheCount() throws IOException {
+        Path images = write(dir.resolve("i"), images(2, 1, 2, ramp(2, 1, 2)));
+        DescentException e = assertThrows(DescentException.class, () -> IdxReader.readImages(images, new int[] {0, 2}));
+        assertEquals("i holds 2 images; image 2 was asked for", e.getMessage());
+    }
+
     @Test
     void truncatedGzipStreamNamesFileAndOffset() throws IOException {
         byte[] full = gzip(images(50, 10, 10, ramp(50, 10, 10)));

@@ -28,6 +28,18 @@ class SplitTest {
     }
 
     @Test
+    void indicesAreTheSamplesOfEachPartAndNeedOnlyTheLabels() {
+        for (boolean stratify : new boolean[] {false, true}) {
+            Split split = Split.of(indexed(100), 0.6, 0.25, 7, stratify);
+            Dataset labelsOnly = Dataset.classification(Tensor.of(new float[0], 100, 0), indexed(100).labels(), 2, null);
+            int[][] indices = Split.indices(labelsOnly, 0.6, 0.25, 7, stratify);
+            assertArrayEquals(ids(split.train()), indices[0]);
+            assertArrayEquals(ids(split.validation()), indices[1]);
+            assertArrayEquals(ids(split.test()), indices[2]);
+        }
+    }
+
+    @Test
     void partsCoverEverySampleOnceWithTheRequestedSizes() {
         Split split = Split.of(indexed(100), 0.6, 0.25, 7, false);
         assertEquals(60, split.train().size());

@@ -56,6 +56,7 @@ public final class AveragingTrainer {
     private final Optimizer optimizer;
     private final Trainer trainer;
     private GradientClipping clipping;
+    private Warmup warmup;
     private Consumer<String> notes = note -> { };
     private List<String> executors = List.of();
 
@@ -94,6 +95,12 @@ public final class AveragingTrainer {
         return this;
     }
 
+    /** Warms the executors' JIT while they pack their shards for the first round ({@link Warmup}); null for none. */
+    AveragingTrainer warmUpWhilePacking(Warmup warmup) {
+        this.warmup = warmup;
+        return this;
+    }
+
     public Model model() {
         return model;
     }
@@ -110,7 +117,8 @@ public final class AveragingTrainer {
 
     /** Continues a run whose first {@code epochsDone} epochs are done (state restored by {@code Checkpoint.restore}). */
     public History fit(JavaRDD<Sample> train, Dataset validation, int epochsDone) {
-        List<JavaRDD<PartitionShard>> shards = new ArrayList<>(List.of(pack(train)));
+        List<JavaRDD<PartitionShard>> shards = new ArrayList<>(List.of(Shards.pack(train, model.spec().inputSize(),
+                model.spec().outputSize(), warmup)));
         try {
             return trainer.fit(pass(JavaSparkContext.fromSparkContext(train.context()), train, shards), validation,
                     epochsDone);

@@ -2,7 +2,6 @@ package org.descent.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -61,13 +60,8 @@ final class ExecutorRows implements Serializable {
 
     /** Partition {@code p}'s samples, read from the data and normalized. */
     List<Sample> samples(int p) {
-        Dataset train = RunData.train(data, seed);
-        int from = SampleBlock.first(train.size(), p, partitions);
-        int to = SampleBlock.first(train.size(), p + 1, partitions);
-        int[] rows = new int[to - from];
-        Arrays.setAll(rows, i -> from + i);
         Normalize normalize = method == Normalize.Method.STANDARDIZE ? Normalize.standardize(shift, second)
                 : Normalize.minMax(shift, second);
-        return Sample.of(normalize.apply(train.subset(rows)));
+        return Sample.of(normalize.apply(RunData.trainRows(data, seed, p, partitions)));
     }
 }

@@ -2,9 +2,11 @@ package org.descent.spark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 import org.descent.DescentException;
 import org.descent.data.CsvReader;
 import org.descent.data.Dataset;
@@ -18,6 +20,10 @@ import org.descent.data.Split;
  * training rows with the same code ({@link ExecutorRows}), or get a CSV file's rows broadcast.
  */
 final class RunData {
+    /** The shares of an IDX folder's training file that train and validate. */
+    private static final double TRAIN_FRACTION = 0.9;
+    private static final double VALIDATION_FRACTION = 0.1;
+
     private RunData() {
     }
 
@@ -46,6 +52,37 @@ final class RunData {
         return split(name, seed, false).train();
     }
 
+    /**
+     * Rows {@code ⌊p·n/P⌋ .. ⌊(p+1)·n/P⌋ − 1} of {@link #train} (n its size, P {@code partitions}):
+     * of an IDX folder, only those images are converted (the split is cut from the labels alone).
+     */
+    static Dataset trainRows(String name, long seed, int p, int partitions) {
+        if (name.equals("digits") || Files.isRegularFile(Path.of(name))) {
+            Dataset train = train(name, seed);
+            return train.subset(slice(IntStream.range(0, train.size()).toArray(), p, partitions));
+        }
+        return folder(name).train(labels -> slice(Split.indices(labels, TRAIN_FRACTION, VALIDATION_FRACTION, seed,
+                true)[0], p, partitions));
+    }
+
+    private static int[] slice(int[] rows, int p, int partitions) {
+        return Arrays.copyOfRange(rows, SampleBlock.first(rows.length, p, partitions),
+                SampleBlock.first(rows.length, p + 1, partitions));
+    }
+
+    /** The IDX folder of {@code --data} (fashion-mnist or a folder). */
+    private static IdxFolder folder(String name) {
+        if (!name.equals("fashion-mnist") && !Files.isDirectory(Path.of(name))) {
+            throw new DescentException("--data " + name + ": no such CSV file or folder of IDX files");
+        }
+        IdxFolder folder = name.equals("fashion-mnist") ? FashionMnist.folder()
+                : new IdxFolder(Path.of(name), List.of());
+        if (!Files.isDirectory(folder.directory())) {
+            throw new DescentException("--data " + name + ": no such CSV file or folder of IDX files");
+        }
+        return folder;
+    }
+
     /** Whether the executors can read {@code --data} themselves ({@link ExecutorRows}): the digits or IDX files, not a CSV file. */
     static boolean readableOnExecutors(String name) {
         return !Files.isRegularFile(Path.of(name));
@@ -63,15 +100,8 @@ final class RunData {
         if (Files.isRegularFile(Path.of(name))) {   // CSV, label in the last column (CsvReader's rules)
             return Split.of(CsvReader.comma().readClassification(Path.of(name)), 0.7, 0.15, seed, true);
         }
-        if (!name.equals("fashion-mnist") && !Files.isDirectory(Path.of(name))) {
-            throw new DescentException("--data " + name + ": no such CSV file or folder of IDX files");
-        }
-        IdxFolder folder = name.equals("fashion-mnist") ? FashionMnist.folder()
-                : new IdxFolder(Path.of(name), List.of());
-        if (!Files.isDirectory(folder.directory())) {
-            throw new DescentException("--data " + name + ": no such CSV file or folder of IDX files");
-        }
-        Split split = Split.of(folder.train(), 0.9, 0.1, seed, true);
+        IdxFolder folder = folder(name);
+        Split split = Split.of(folder.train(), TRAIN_FRACTION, VALIDATION_FRACTION, seed, true);
         return new Split(split.train(), split.validation(), withTest ? folder.test() : null);
     }
 }

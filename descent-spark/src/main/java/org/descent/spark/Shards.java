@@ -16,8 +16,19 @@ final class Shards {
     }
 
     static JavaRDD<PartitionShard> pack(JavaRDD<Sample> train, int inputs, int outputs) {
-        return train.mapPartitionsWithIndex((p, samples) -> List.of(PartitionShard.pack(p, samples, inputs, outputs))
-                .iterator(), true).persist(StorageLevel.MEMORY_ONLY());
+        return pack(train, inputs, outputs, null);
+    }
+
+    /**
+     * The same, with the executors' JIT warmed by {@code warmup} (null for none) while each reads
+     * and packs its partition: the warm-up stops when the shard is packed.
+     */
+    static JavaRDD<PartitionShard> pack(JavaRDD<Sample> train, int inputs, int outputs, Warmup warmup) {
+        return train.mapPartitionsWithIndex((p, samples) -> {
+            try (Warmup.Running warming = warmup == null ? null : warmup.start(p)) {
+                return List.of(PartitionShard.pack(p, samples, inputs, outputs)).iterator();
+            }
+        }, true).persist(StorageLevel.MEMORY_ONLY());
     }
 
     /** The global index of each partition's first sample (the prefix sums of the sizes), and the total last. */

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.descent.DescentException;
 import org.descent.data.Dataset;
@@ -46,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@code --batch}, {@code --local-steps} (average mode; 0: a whole shard per round), {@code --hidden}
  * (e.g. 256,128), {@code --lr}, {@code --seed}, {@code --clip-norm} C or {@code --clip-value} V (as {@code descent
  * train}: every step's gradient in sync mode, every local step's in average mode), {@code --checkpoint},
- * {@code --resume}, {@code --out} (a model file), {@code --warmup-steps} (200; 0 for none: {@link Warmup}).
+ * {@code --resume}, {@code --out} (a model file), {@code --warmup-steps} (200; 0 for none: {@link Warmup}, while the executors pack their shards).
  */
 public final class SparkRun {
     /** For the timeline of descent-spark/timeline-log4j2.properties; silent by default. */
@@ -166,12 +165,6 @@ public final class SparkRun {
         }
         layers.add(LayerSpec.linear(split.train().classes()));
         OptimizerFactory adam = p -> new Adam(p, learningRate);
-        int warmupSteps = Integer.parseInt(o.getOrDefault("warmup-steps", "200"));
-        // The executors warm up while the driver prepares the data.
-        JavaFutureAction<Void> warmup = warmupSteps <= 0 ? null : Warmup.start(spark, Model.create(new NetworkSpec(
-                split.train().featureCount(), layers, "classification", "cross-entropy", split.train().classes(),
-                split.train().classNames(), null), new Random(seed)).spec(), CrossEntropy::new, adam,
-                config.batchSize(), warmupSteps);
         Normalize normalize = Normalize.standardize(split.train());
         Model model = Model.create(new NetworkSpec(split.train().featureCount(), layers, "classification",
                 "cross-entropy", split.train().classes(), split.train().classNames(), normalize), new Random(seed));
@@ -182,22 +175,22 @@ public final class SparkRun {
         var rdd = RunData.readableOnExecutors(data) ? ExecutorRows.distribute(spark, data, seed, normalize, partitions)
                 : SparkTrainer.distribute(spark, normalize.apply(split.train()), partitions);
         Dataset validation = normalize.apply(split.validation());
-        if (warmup != null) {
-            Warmup.await(warmup);
-        }
+        // The executors warm up while they read and pack their shards, until the shards are packed.
+        Warmup warmup = Warmup.of(model.spec(), CrossEntropy::new, adam, config.batchSize(),
+                Integer.parseInt(o.getOrDefault("warmup-steps", "200")));
         Optimizer optimizer;
         Consumer<TrainingListener> listeners;
         IntFunction<History> fit;
         if (mode.equals("sync")) {
             optimizer = adam.apply(model.network().parameters());
             SparkTrainer trainer = new SparkTrainer(model, CrossEntropy::new, optimizer, Task.MULTICLASS, config)
-                    .clipGradients(clipping(o));
+                    .clipGradients(clipping(o)).warmUpWhilePacking(warmup);
             listeners = trainer::addListener;
             fit = epochsDone -> trainer.fit(rdd, validation, epochsDone);
         } else {
             AveragingTrainer trainer = new AveragingTrainer(model, CrossEntropy::new, adam, Task.MULTICLASS, config,
                     Integer.parseInt(o.getOrDefault("local-steps", "0"))).clipGradients(clipping(o))
-                    .onRebalance(System.out::println);
+                    .onRebalance(System.out::println).warmUpWhilePacking(warmup);
             optimizer = trainer.optimizer();
             listeners = trainer::addListener;
             fit = epochsDone -> {

@@ -59,6 +59,7 @@ public final class SparkTrainer {
     private final Optimizer optimizer;
     private final TrainingConfig config;
     private final Trainer trainer;
+    private Warmup warmup;
 
     /**
      * @param model     the network to train (on the driver) and its spec (to rebuild it on the executors)
@@ -123,6 +124,12 @@ public final class SparkTrainer {
      * optimizer's step, with the single-machine {@link Trainer}'s clipping; the history keeps the
      * norm from before clipping. Null for none.
      */
+    /** Warms the executors' JIT while they pack their shards ({@link Warmup}); null for none. */
+    SparkTrainer warmUpWhilePacking(Warmup warmup) {
+        this.warmup = warmup;
+        return this;
+    }
+
     public SparkTrainer clipGradients(GradientClipping clipping) {
         trainer.clipGradients(clipping);
         return this;
@@ -140,7 +147,7 @@ public final class SparkTrainer {
      * single-machine {@link Trainer}'s ({@link Trainer#fit(EpochPass, Dataset, int)}).
      */
     public History fit(JavaRDD<Sample> train, Dataset validation, int epochsDone) {
-        JavaRDD<PartitionShard> shards = Shards.pack(train, model.spec().inputSize(), model.spec().outputSize());
+        JavaRDD<PartitionShard> shards = Shards.pack(train, model.spec().inputSize(), model.spec().outputSize(), warmup);
         try {
             return trainer.fit(pass(JavaSparkContext.fromSparkContext(train.context()), shards), validation, epochsDone);
         } catch (Exception e) {
