@@ -42,7 +42,21 @@ public final class Throughput {
         return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
+    /** Runs one measurement; a bad argument is one line on stderr and exit status 2, not a stack trace. */
     public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (NumberFormatException e) {
+            System.err.println("Throughput: not a number where one is expected (" + e.getMessage() + "), got "
+                    + String.join(" ", args));
+            System.exit(2);
+        } catch (DescentException e) {
+            System.err.println("Throughput: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) {
         String mode = args.length > 0 ? args[0] : "";
         if (mode.equals("mlp") && (args.length == 5 || args.length == 6)) {
             Parallelism.setThreads(Integer.parseInt(args[3]));
