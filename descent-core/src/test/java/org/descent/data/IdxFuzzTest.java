@@ -7,8 +7,9 @@ import org.descent.testing.FuzzFiles;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Fuzzes the IDX reader on raw files: every input is read as images and as labels, and must
- * parse or be refused with a {@code DescentException} within the bounds of {@link Bounded}.
+ * Fuzzes the IDX reader on raw files: every input is read as images (all of them, and only rows
+ * 1, 0 and 1) and as labels, and must parse or be refused with a {@code DescentException} within
+ * the bounds of {@link Bounded}.
  * Regression corpus: {@code src/test/resources/org/descent/data/IdxFuzzTestInputs/rawIdx}.
  */
 @Tag("fuzz")
@@ -28,6 +29,7 @@ class IdxFuzzTest {
         Path file = FuzzFiles.write("raw.idx", input);
         long size = Bounded.inputSize(input);
         Bounded.check(size, () -> IdxReader.readImages(file));
+        Bounded.check(size, () -> IdxReader.readImages(file, new int[] {1, 0, 1}));   // only some rows, out of order
         Bounded.check(size, () -> IdxReader.readLabels(file));
     }
 }
