@@ -67,9 +67,7 @@ public final class KernelThreads {
         int n = threads;
         int posted = n == 1 || count == 1 ? 0 : takeHelpers(Math.min(n, count) - 1, n - 1);
         if (posted == 0) {
-            for (int i = 0; i < count; i++) {
-                body.accept(i);
-            }
+            inline(count, body);
             return;
         }
         Job job = new Job(count, body, Thread.currentThread());
@@ -93,6 +91,27 @@ public final class KernelThreads {
         }
         if (failure != null) {
             throw new DescentException("a kernel thread failed: " + failure, failure);
+        }
+    }
+
+    /**
+     * Every piece on the calling thread, as the helpers would run them: a piece that throws does
+     * not stop the others, and the first exception is thrown once all are done. (It used to stop
+     * at the failing piece, so whether the later pieces ran depended on whether a helper was free.)
+     */
+    private static void inline(int count, IntConsumer body) {
+        RuntimeException failure = null;
+        for (int i = 0; i < count; i++) {
+            try {
+                body.accept(i);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -84,19 +84,22 @@ class KernelThreadsTest {
         }
     }
 
+    /** On helpers and on the calling thread alone (one thread, or no helper free) alike. */
     @Test
     void aFailingPieceFailsTheCallAfterTheOthersFinish() {
-        KernelThreads.setThreads(2);
-        AtomicIntegerArray runs = new AtomicIntegerArray(8);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KernelThreads.forEach(8, i -> {
-            runs.incrementAndGet(i);
-            if (i == 5) {
-                throw new IllegalStateException("piece 5");
+        for (int threads : new int[] {1, 2}) {
+            KernelThreads.setThreads(threads);
+            AtomicIntegerArray runs = new AtomicIntegerArray(8);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> KernelThreads.forEach(8, i -> {
+                runs.incrementAndGet(i);
+                if (i == 5) {
+                    throw new IllegalStateException("piece 5");
+                }
+            }));
+            assertEquals("piece 5", e.getMessage());
+            for (int i = 0; i < 8; i++) {
+                assertEquals(1, runs.get(i), "piece " + i + ", " + threads + " thread(s)");
             }
-        }));
-        assertEquals("piece 5", e.getMessage());
-        for (int i = 0; i < 8; i++) {
-            assertEquals(1, runs.get(i), "piece " + i);
         }
     }
 }
