@@ -19,12 +19,14 @@ public final class ElementRanges {
     static final int MAX_RANGE = 1 << 15;
     /**
      * Elements in all at least for the ranges to go to the kernel threads; fewer run on the
-     * caller. Handing the ranges out and waiting for the last costs about 10–15 µs on this VM,
-     * and two cores update about a third faster than one: 784-256-128-10 (235k parameters) took
-     * 37–41 µs a step's update on 2 threads against 31 µs on one, 784-2048-2048-10 (5.8 M)
-     * 1.0–1.2 ms against 1.5–1.6 ms (AMD EPYC Zen 5, 2026-12-07): even at about 300k.
+     * caller. Only a helper still awake from its last job takes part
+     * ({@link KernelThreads#forEachShort}): handing ranges to it costs a few microseconds, waking
+     * a parked one 30–100. With that, the fold and the update of 784-256-128-10 (235k parameters)
+     * on both threads made batch 128 on 2 threads 1.47–1.50× one thread, against 1.22–1.27× with
+     * them on the caller (AMD EPYC Zen 5, 2026-12-07), although each range runs slower beside the
+     * other thread: the gradients and weights cross between the cores' caches.
      */
-    static final int PARALLEL_FROM = 1 << 19;
+    static final int PARALLEL_FROM = 1 << 16;
 
     private final int[] sizes;
     private final boolean parallel;
@@ -57,12 +59,12 @@ public final class ElementRanges {
     }
 
     /**
-     * Calls {@code body.accept(range)} for every range, on the kernel threads if there are
+     * Calls {@code body.accept(range)} for every range, on the kernel threads that are awake if there are
      * {@link #PARALLEL_FROM} elements or more, else on the caller; returns when all are done.
      */
     public void forEach(IntConsumer body) {
         if (parallel) {
-            KernelThreads.forEach(array.length, body);
+            KernelThreads.forEachShort(array.length, body);
         } else {
             for (int r = 0; r < array.length; r++) {
                 body.accept(r);

@@ -1,7 +1,6 @@
 package org.descent.internal.kernel;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -14,11 +13,13 @@ import org.descent.DescentException;
  * only on the shapes, never on this number, and each piece is computed whole by one thread, so
  * results are bitwise identical for any thread count.
  *
- * <p>The calling thread works too: it and up to {@code threads − 1} helper threads take the
- * pieces one at a time from a shared counter. A helper that gets a core late finds the pieces
- * taken and leaves, so a busy core slows a product down at most to the one-thread speed instead
- * of stalling it. Idle threads block (helpers on their queue, the caller parked until the last
- * piece it waits for is done); nothing spins. A job asks only for the helpers that are free: a
+ * <p>The calling thread works too: it and up to {@code threads − 1} helper threads
+ * ({@link KernelHelper}) take the pieces one at a time from a shared counter. A helper that gets
+ * a core late finds the pieces taken and leaves, so a busy core slows a product down at most to
+ * the one-thread speed instead of stalling it. A waiting thread (a helper between jobs, the
+ * caller until the last piece is done) yields its core for up to 100 µs and then parks, since
+ * waking a parked thread costs more than the gaps between a training step's jobs (see
+ * {@link KernelHelper}). A job asks only for the helpers that are free: a
  * job inside a piece of another (a product inside one chunk of a batch) while every helper works
  * on the outer job runs on its caller alone. Posting it anyway made each helper work through a
  * queue of stale jobs before the next real one: 784-256-128-10 at batch 128 on 2 threads ran its
@@ -27,9 +28,7 @@ import org.descent.DescentException;
  */
 public final class KernelThreads {
     private static volatile int threads = 1;
-    private static ExecutorService helpers;
-    /** Helper tasks posted and not yet finished: the helpers that are not free. */
-    private static final AtomicInteger taken = new AtomicInteger();
+    private static KernelHelper[] helpers = new KernelHelper[0];
 
     private KernelThreads() {
     }
@@ -44,47 +43,60 @@ public final class KernelThreads {
         if (count < 1 || count > 256) {
             throw new DescentException("thread count must be between 1 and 256, got " + count);
         }
-        if (count != threads && helpers != null) {
-            helpers.shutdown();
-            helpers = null;
+        if (count != threads) {
+            for (KernelHelper helper : helpers) {
+                helper.retire();
+            }
+            helpers = new KernelHelper[0];
         }
         threads = count;
     }
 
-    private static synchronized ExecutorService helpers() {
-        if (helpers == null) {
-            helpers = Executors.newFixedThreadPool(threads - 1, runnable -> {
-                Thread thread = new Thread(runnable, "descent-kernel");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private static synchronized KernelHelper[] helpers() {
+        if (helpers.length != threads - 1) {
+            helpers = new KernelHelper[threads - 1];
+            for (int h = 0; h < helpers.length; h++) {
+                helpers[h] = new KernelHelper();
+                helpers[h].start();
+            }
         }
         return helpers;
     }
 
     /** Runs {@code body} for every index in 0..count-1, spread over the threads; returns when all are done. */
     public static void forEach(int count, IntConsumer body) {
+        forEach(count, body, false);
+    }
+
+    /**
+     * As {@link #forEach(int, IntConsumer)}, for a job of a few tens of microseconds (an
+     * optimizer's update, say): only helpers still awake from their last job take part, since
+     * waking a parked one costs more than such a job lasts.
+     */
+    public static void forEachShort(int count, IntConsumer body) {
+        forEach(count, body, true);
+    }
+
+    private static void forEach(int count, IntConsumer body, boolean awakeOnly) {
         int n = threads;
-        int posted = n == 1 || count == 1 ? 0 : takeHelpers(Math.min(n, count) - 1, n - 1);
-        if (posted == 0) {
+        if (n == 1 || count == 1) {
             inline(count, body);
             return;
         }
         Job job = new Job(count, body, Thread.currentThread());
-        ExecutorService pool = helpers();
-        for (int h = 0; h < posted; h++) {
-            pool.execute(() -> {
-                try {
-                    job.work();
-                } finally {
-                    taken.decrementAndGet();
-                }
-            });
+        int posted = 0;
+        for (KernelHelper helper : helpers()) {
+            if (posted + 1 < Math.min(n, count) && !(awakeOnly && helper.isParked()) && helper.take()) {
+                helper.post(job);
+                posted++;
+            }
         }
-        job.work();
-        while (job.done.get() < count) {
-            LockSupport.park(job);
+        if (posted == 0) {
+            inline(count, body);
+            return;
         }
+        job.work(null);
+        job.awaitDone();
         Throwable failure = job.failure.get();
         if (failure instanceof RuntimeException e) {
             throw e;
@@ -115,30 +127,30 @@ public final class KernelThreads {
         }
     }
 
-    /** Helper tasks posted and not yet finished (for tests). */
+    /** Helpers that hold a job (for tests). */
     static int helpersTaken() {
-        return taken.get();
-    }
-
-    /** Takes up to {@code wanted} of the {@code helpers} that are free; returns how many it took. */
-    private static int takeHelpers(int wanted, int helpers) {
-        while (true) {
-            int busy = taken.get();
-            int free = Math.min(wanted, helpers - busy);
-            if (free <= 0) {
-                return 0;
-            }
-            if (taken.compareAndSet(busy, busy + free)) {
-                return free;
-            }
+        int busy = 0;
+        for (KernelHelper helper : helpers) {
+            busy += helper.isBusy() ? 1 : 0;
         }
+        return busy;
     }
 
-    /** Pieces handed out by a counter; the caller is unparked when the last one is done. */
-    private static final class Job {
+    /** Helpers that wait parked (for tests). */
+    static int helpersParked() {
+        int parked = 0;
+        for (KernelHelper helper : helpers) {
+            parked += helper.isParked() ? 1 : 0;
+        }
+        return parked;
+    }
+
+    /** Pieces handed out by a counter; the caller waits until the last one is done. */
+    static final class Job {
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final AtomicBoolean callerParked = new AtomicBoolean();
         final int count;
         final IntConsumer body;
         final Thread caller;
@@ -149,17 +161,34 @@ public final class KernelThreads {
             this.caller = caller;
         }
 
-        void work() {
+        /**
+         * Takes pieces until none is left ({@code helper} null on the caller). A helper is free again as soon as no piece is left to
+         * take, before its last piece counts as done: the caller, woken by that count, may post
+         * its next job at once, and must find the helper free.
+         */
+        void work(KernelHelper helper) {
+            boolean free = helper == null;
             for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                 try {
                     body.accept(i);
                 } catch (RuntimeException | Error e) {
                     failure.compareAndSet(null, e);
                 }
-                if (done.incrementAndGet() == count) {
+                if (!free && next.get() >= count) {
+                    helper.free();
+                    free = true;
+                }
+                if (done.incrementAndGet() == count && callerParked.get()) {
                     LockSupport.unpark(caller);
                 }
             }
+            if (!free) {
+                helper.free();
+            }
+        }
+
+        void awaitDone() {
+            KernelHelper.await(() -> done.get() >= count, callerParked, this);
         }
     }
 }

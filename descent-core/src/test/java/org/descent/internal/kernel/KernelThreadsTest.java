@@ -25,8 +25,11 @@ class KernelThreadsTest {
             for (int round = 0; round < 50; round++) {
                 AtomicIntegerArray runs = new AtomicIntegerArray(37);
                 KernelThreads.forEach(runs.length(), runs::incrementAndGet);
+                AtomicIntegerArray shortRuns = new AtomicIntegerArray(37);
+                KernelThreads.forEachShort(shortRuns.length(), shortRuns::incrementAndGet);
                 for (int i = 0; i < runs.length(); i++) {
                     assertEquals(1, runs.get(i), "piece " + i + " with " + threads + " threads");
+                    assertEquals(1, shortRuns.get(i), "short job's piece " + i + " with " + threads + " threads");
                 }
             }
         }
@@ -73,6 +76,34 @@ class KernelThreadsTest {
                     assertEquals(outerThreads[outer], innerThreads[outer][inner], "piece " + inner + " inside " + outer);
                 }
             }
+        }
+    }
+
+    /** Waking a parked helper costs more than a short job lasts, so the caller runs it alone. */
+    @Test
+    void aShortJobLeavesAParkedHelperAsleep() throws InterruptedException {
+        KernelThreads.setThreads(2);
+        KernelThreads.forEach(2, piece -> { });   // starts the helper
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (KernelThreads.helpersParked() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(1, KernelThreads.helpersParked(), "the idle helper never parked");
+        Thread[] ranOn = new Thread[16];
+        KernelThreads.forEachShort(ranOn.length, piece -> {
+            ranOn[piece] = Thread.currentThread();
+            sleepQuietly();   // a helper woken by the job would have time to take pieces
+        });
+        for (int i = 0; i < ranOn.length; i++) {
+            assertEquals(Thread.currentThread(), ranOn[i], "piece " + i);
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 
