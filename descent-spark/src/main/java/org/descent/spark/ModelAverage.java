@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.descent.DescentException;
-import org.descent.io.Safetensors;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
 
@@ -56,7 +55,7 @@ final class ModelAverage {
         return parts.stream().map(p -> new Share(p.partition(), p.samples(), state.apply(p))).toList();
     }
 
-    /** One partition's state (safetensors bytes) and the samples it stands for. */
+    /** One partition's state ({@link StateBytes}; plain safetensors bytes read the same) and the samples it stands for. */
     record Share(int partition, int samples, byte[] state) {
     }
 
@@ -77,7 +76,7 @@ final class ModelAverage {
         parts.sort(Comparator.comparingInt(Share::partition));
         List<Map<String, Tensor>> maps = new ArrayList<>();
         for (Share p : parts) {
-            maps.add(Safetensors.decode(p.state(), "the state returned by partition " + p.partition()).tensors());
+            maps.add(StateBytes.decode(p.state(), "the state returned by partition " + p.partition()));
         }
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> entry : maps.get(0).entrySet()) {
