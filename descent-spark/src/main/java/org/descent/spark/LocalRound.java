@@ -80,12 +80,14 @@ final class LocalRound implements Function2<Integer, Iterator<PartitionShard>, I
             network.loadState(StateBytes.decode(round.state(), source), source);
             Optimizer local = optimizer.apply(network.parameters());
             local.loadState(StateBytes.decode(round.optimizerState(), source));
-            Dataset data = Dataset.regression(shard.features(rows), shard.targets(rows));
+            Dataset data = shard.lend(rows);
             History history;
             try (MaskStream scope = MaskStream.enter(partition)) {   // partitions hold the same dropout state
                 history = new Trainer(network, loss.get(), local, Task.REGRESSION,
                         new TrainingConfig(1, batchSize, roundSeed(seed, round.epoch(), round.round(), partition)))
                         .clipGradients(clipping).fit(data, null);
+            } finally {
+                shard.giveBack(data);
             }
             return List.of(new PartitionModel(partition, executor, rows.length, history.last().trainLoss() * rows.length,
                     StateBytes.encode(network.state()), StateBytes.encode(local.state()))).iterator();
