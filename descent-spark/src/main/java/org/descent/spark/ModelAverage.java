@@ -91,11 +91,8 @@ final class ModelAverage {
                             + (t == null ? "no '" + name + "'" : "'" + name + "' of shape " + t.shape())
                             + "; partition " + parts.get(0).partition() + " returned shape " + first.shape());
                 }
-                double[] values = t.toDoubleArray();
-                counter &= values.length == 1 && values[0] == Math.rint(values[0]);
-                for (int j = 0; j < sum.length; j++) {
-                    sum[j] += values[j] * parts.get(k).samples();
-                }
+                counter &= t.size() == 1 && t.get(0) == Math.rint(t.get(0));
+                addTimes(sum, t, parts.get(k).samples());
             }
             for (int j = 0; j < sum.length; j++) {
                 sum[j] = counter ? Math.rint(sum[j] / samples) : sum[j] / samples;
@@ -104,6 +101,21 @@ final class ModelAverage {
                     : Tensor.of(toFloat(sum), first.shape().dims()));
         }
         return out;
+    }
+
+    /** {@code sum += weight · t}, reading t's own array (no copy: the driver does this for every round). */
+    private static void addTimes(double[] sum, Tensor t, double weight) {
+        if (t.floatData() != null) {
+            float[] values = t.floatData();
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += values[j] * weight;
+            }
+        } else {
+            double[] values = t.doubleData();
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += values[j] * weight;
+            }
+        }
     }
 
     private static float[] toFloat(double[] values) {
