@@ -11,8 +11,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.descent.DescentException;
 import org.descent.data.Dataset;
 import org.descent.io.Model;
-import org.descent.io.Safetensors;
-import org.descent.io.SafetensorsContent;
 import org.descent.optim.GradientClipping;
 import org.descent.optim.Optimizer;
 import org.descent.train.EpochPass;
@@ -161,8 +159,7 @@ public final class AveragingTrainer {
             for (int round = 0; round < rounds; round++) {
                 learningRate = optimizer.learningRate();
                 List<PartitionModel> results = round(context, shards.get(0), specJson, new RoundInput(epoch,
-                        round, Weights.encode(model.network()),
-                        Safetensors.encode(new SafetensorsContent(optimizer.state()))));
+                        round, StateBytes.encode(model.network().state()), StateBytes.encode(optimizer.state())));
                 executors = results.stream().sorted(Comparator.comparingInt(PartitionModel::partition))
                         .map(PartitionModel::executor).toList();
                 if (Shards.crowded(results, context)) {

@@ -8,8 +8,6 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.descent.data.Batches;
 import org.descent.data.Dataset;
-import org.descent.io.Safetensors;
-import org.descent.io.SafetensorsContent;
 import org.descent.nn.MaskStream;
 import org.descent.nn.Module;
 import org.descent.optim.GradientClipping;
@@ -79,18 +77,20 @@ final class LocalRound implements Function2<Integer, Iterator<PartitionShard>, I
         Module network = ExecutorModels.borrow(specJson);
         try {
             String source = "the state broadcast for round " + round.round() + " of epoch " + round.epoch();
-            Weights.load(round.state(), network, source);
+            network.loadState(StateBytes.decode(round.state(), source), source);
             Optimizer local = optimizer.apply(network.parameters());
-            local.loadState(Safetensors.decode(round.optimizerState(), source).tensors());
-            Dataset data = Dataset.regression(shard.features(rows), shard.targets(rows));
+            local.loadState(StateBytes.decode(round.optimizerState(), source));
+            Dataset data = shard.lend(rows);
             History history;
             try (MaskStream scope = MaskStream.enter(partition)) {   // partitions hold the same dropout state
                 history = new Trainer(network, loss.get(), local, Task.REGRESSION,
                         new TrainingConfig(1, batchSize, roundSeed(seed, round.epoch(), round.round(), partition)))
                         .clipGradients(clipping).fit(data, null);
+            } finally {
+                shard.giveBack(data);
             }
             return List.of(new PartitionModel(partition, executor, rows.length, history.last().trainLoss() * rows.length,
-                    Weights.encode(network), Safetensors.encode(new SafetensorsContent(local.state())))).iterator();
+                    StateBytes.encode(network.state()), StateBytes.encode(local.state()))).iterator();
         } finally {
             ExecutorModels.giveBack(specJson, network);
         }

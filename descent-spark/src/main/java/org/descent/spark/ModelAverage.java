@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.descent.DescentException;
-import org.descent.io.Safetensors;
 import org.descent.tensor.DType;
 import org.descent.tensor.Tensor;
 
@@ -56,7 +55,7 @@ final class ModelAverage {
         return parts.stream().map(p -> new Share(p.partition(), p.samples(), state.apply(p))).toList();
     }
 
-    /** One partition's state (safetensors bytes) and the samples it stands for. */
+    /** One partition's state ({@link StateBytes}; plain safetensors bytes read the same) and the samples it stands for. */
     record Share(int partition, int samples, byte[] state) {
     }
 
@@ -77,7 +76,7 @@ final class ModelAverage {
         parts.sort(Comparator.comparingInt(Share::partition));
         List<Map<String, Tensor>> maps = new ArrayList<>();
         for (Share p : parts) {
-            maps.add(Safetensors.decode(p.state(), "the state returned by partition " + p.partition()).tensors());
+            maps.add(StateBytes.decode(p.state(), "the state returned by partition " + p.partition()));
         }
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> entry : maps.get(0).entrySet()) {
@@ -92,11 +91,8 @@ final class ModelAverage {
                             + (t == null ? "no '" + name + "'" : "'" + name + "' of shape " + t.shape())
                             + "; partition " + parts.get(0).partition() + " returned shape " + first.shape());
                 }
-                double[] values = t.toDoubleArray();
-                counter &= values.length == 1 && values[0] == Math.rint(values[0]);
-                for (int j = 0; j < sum.length; j++) {
-                    sum[j] += values[j] * parts.get(k).samples();
-                }
+                counter &= t.size() == 1 && t.get(0) == Math.rint(t.get(0));
+                addTimes(sum, t, parts.get(k).samples());
             }
             for (int j = 0; j < sum.length; j++) {
                 sum[j] = counter ? Math.rint(sum[j] / samples) : sum[j] / samples;
@@ -105,6 +101,21 @@ final class ModelAverage {
                     : Tensor.of(toFloat(sum), first.shape().dims()));
         }
         return out;
+    }
+
+    /** {@code sum += weight · t}, reading t's own array (no copy: the driver does this for every round). */
+    private static void addTimes(double[] sum, Tensor t, double weight) {
+        if (t.floatData() != null) {
+            float[] values = t.floatData();
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += values[j] * weight;
+            }
+        } else {
+            double[] values = t.doubleData();
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += values[j] * weight;
+            }
+        }
     }
 
     private static float[] toFloat(double[] values) {

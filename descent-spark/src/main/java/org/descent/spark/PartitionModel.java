@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * One partition's result of an averaging round: the number of samples it trained on, the sum of
  * their training losses (each step's mean loss times its batch size, as {@code Trainer} reports an
- * epoch's loss), and the network state and optimizer state it ended with (safetensors bytes). A
+ * epoch's loss), and the network state and optimizer state it ended with ({@link StateBytes}). A
  * partition with no samples in the round has {@code samples = 0} and no state. {@code executor}: the
  * id of the executor that ran it (where its shard is cached), for {@link Shards#crowded}.
  */

@@ -2,8 +2,11 @@ package org.descent.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
+import org.descent.data.Dataset;
 import org.junit.jupiter.api.Test;
 
 class PartitionShardTest {
@@ -26,5 +29,20 @@ class PartitionShardTest {
     void aBatchElsewhereGivesNoRows() {
         assertEquals(0, shard.rowsOf(new int[] {0, 1, 2, 3}, 100).length);
         assertEquals(3, shard.size());
+    }
+
+    @Test
+    void aRoundsRowsReuseTheStorageOfTheRoundBefore() {
+        Dataset first = shard.lend(new int[] {2, 0, 1});
+        assertArrayEquals(new float[] {4, 5, 0, 1, 2, 3}, first.features().floatData());
+        Dataset whileLent = shard.lend(new int[] {0, 1, 2});
+        assertNotSame(first.features().floatData(), whileLent.features().floatData());
+        shard.giveBack(first);
+        Dataset second = shard.lend(new int[] {1, 2, 0});
+        assertSame(first.features().floatData(), second.features().floatData());
+        assertArrayEquals(new float[] {2, 3, 4, 5, 0, 1}, second.features().floatData());
+        assertArrayEquals(new float[] {11, 12, 10}, second.targets().floatData());
+        shard.giveBack(second);
+        assertEquals(2, shard.lend(new int[] {2, 0}).size());   // another size: storage of its own
     }
 }
