@@ -59,8 +59,8 @@ public final class ElementRanges {
     }
 
     /**
-     * Calls {@code body.accept(range)} for every range, on the kernel threads that are awake if there are
-     * {@link #PARALLEL_FROM} elements or more, else on the caller; returns when all are done.
+     * Calls {@code body.accept(range)} for every range, on the kernel threads that are awake if
+     * there are {@link #PARALLEL_FROM} elements or more, else on the caller; returns when all are done.
      */
     public void forEach(IntConsumer body) {
         if (parallel) {

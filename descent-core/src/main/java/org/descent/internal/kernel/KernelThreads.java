@@ -1,10 +1,12 @@
 package org.descent.internal.kernel;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import org.descent.DescentException;
 
 /**
@@ -129,20 +131,16 @@ public final class KernelThreads {
 
     /** Helpers that hold a job (for tests). */
     static int helpersTaken() {
-        int busy = 0;
-        for (KernelHelper helper : helpers) {
-            busy += helper.isBusy() ? 1 : 0;
-        }
-        return busy;
+        return count(KernelHelper::isBusy);
     }
 
     /** Helpers that wait parked (for tests). */
     static int helpersParked() {
-        int parked = 0;
-        for (KernelHelper helper : helpers) {
-            parked += helper.isParked() ? 1 : 0;
-        }
-        return parked;
+        return count(KernelHelper::isParked);
+    }
+
+    private static int count(Predicate<KernelHelper> state) {
+        return (int) Arrays.stream(helpers).filter(state).count();
     }
 
     /** Pieces handed out by a counter; the caller waits until the last one is done. */
